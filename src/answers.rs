@@ -1,0 +1,363 @@
+//! The answers file (format version 1): what a company answered, read, checked against
+//! its questionnaire, and written back in a stable, diff-friendly layout.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Invalid, Source, closest, list};
+use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
+
+/// One question's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The stage of the chosen option.
+    Stage(u32),
+    /// `"n/a"`: the question does not apply to this company.
+    NotApplicable,
+    /// `"unknown"`: the respondent does not know.
+    Unknown,
+}
+
+impl Answer {
+    pub const NOT_APPLICABLE: &'static str = "n/a";
+    pub const UNKNOWN: &'static str = "unknown";
+}
+
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::Stage(s) => write!(f, "{s}"),
+            Answer::NotApplicable => f.write_str(Answer::NOT_APPLICABLE),
+            Answer::Unknown => f.write_str(Answer::UNKNOWN),
+        }
+    }
+}
+
+/// An answers file whose every answer fits its questionnaire.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answers {
+    /// Id of the questionnaire answered.
+    pub questionnaire: String,
+    /// Content version of the questionnaire when it was answered.
+    pub questionnaire_version: String,
+    pub language: Option<String>,
+    pub organisation: Option<String>,
+    pub respondent: Option<String>,
+    pub date: Option<String>,
+    pub target_stage: Option<u32>,
+    /// Question id → answer. Absent means unanswered.
+    pub answers: BTreeMap<String, Answer>,
+    /// Question id → free text.
+    pub notes: BTreeMap<String, String>,
+}
+
+/// An answers file that is well-formed but not yet checked against a questionnaire;
+/// it says which questionnaire it needs.
+pub struct Parsed {
+    source: Source,
+    file: raw::File,
+}
+
+mod raw {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct File {
+        #[allow(dead_code)]
+        pub format: i64,
+        pub questionnaire: Spanned<String>,
+        pub questionnaire_version: String,
+        pub language: Option<String>,
+        pub organisation: Option<String>,
+        pub respondent: Option<String>,
+        /// A string, or a TOML date written without quotes.
+        pub date: Option<toml::Value>,
+        pub target_stage: Option<Spanned<i64>>,
+        #[serde(default)]
+        pub answers: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        #[serde(default)]
+        pub notes: BTreeMap<Spanned<String>, String>,
+    }
+}
+
+impl Parsed {
+    /// Reads the file's structure; the answers themselves are checked by [`Parsed::resolve`].
+    pub fn parse(source: Source) -> Result<Parsed, Invalid> {
+        let fail = |d: Diagnostic, source: &Source| Invalid {
+            kind: "answers file",
+            file: source.name.clone(),
+            errors: vec![d],
+        };
+        if let Some(d) = check_format(&source, "answers file") {
+            return Err(fail(d, &source));
+        }
+        match toml::from_str::<raw::File>(&source.text) {
+            Ok(file) => Ok(Parsed { source, file }),
+            Err(e) => Err(fail(source.toml_error(&e), &source)),
+        }
+    }
+
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// Id of the questionnaire the file was answered with.
+    pub fn questionnaire_id(&self) -> &str {
+        self.file.questionnaire.get_ref()
+    }
+
+    pub fn language(&self) -> Option<&str> {
+        self.file.language.as_deref()
+    }
+
+    /// Checks every answer against `questionnaire`. Returns the answers and warnings
+    /// (such as a different questionnaire version), or every error found.
+    pub fn resolve(
+        &self,
+        questionnaire: &Questionnaire,
+    ) -> Result<(Answers, Vec<Diagnostic>), Invalid> {
+        let src = &self.source;
+        let f = &self.file;
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+
+        if f.questionnaire.get_ref() != &questionnaire.id {
+            errors.push(src.error(
+                f.questionnaire.span(),
+                format!(
+                    "this file answers questionnaire `{}`, but the questionnaire used is `{}`; \
+                     pass the matching one with `--questionnaire`",
+                    f.questionnaire.get_ref(),
+                    questionnaire.id
+                ),
+            ));
+        } else if f.questionnaire_version != questionnaire.version {
+            warnings.push(src.file_error(format!(
+                "{} was answered with version {} of questionnaire `{}`, scored with version {}; \
+                 questions may have changed",
+                src.name, f.questionnaire_version, questionnaire.id, questionnaire.version
+            )));
+        }
+
+        let top = questionnaire.top_level();
+        let target_stage = match &f.target_stage {
+            None => None,
+            Some(t) if (1..=i64::from(top)).contains(t.get_ref()) => Some(*t.get_ref() as u32),
+            Some(t) => {
+                errors.push(src.error(
+                    t.span(),
+                    format!(
+                        "target_stage {} does not exist; use a stage level from 1 to {top}",
+                        t.get_ref()
+                    ),
+                ));
+                None
+            }
+        };
+
+        let ids = || questionnaire.questions.iter().map(|q| q.id.as_str());
+        let unknown_id = |id: &str| {
+            let hint = match closest(id, ids()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "run `cxm score` with the questionnaire this file was made for, or remove the line".into(),
+            };
+            format!(
+                "question `{id}` is not in questionnaire `{}`; {hint}",
+                questionnaire.id
+            )
+        };
+
+        let mut answers = BTreeMap::new();
+        for (key, value) in &f.answers {
+            let id = key.get_ref();
+            let Some(question) = questionnaire.question(id) else {
+                errors.push(src.error(key.span(), unknown_id(id)));
+                continue;
+            };
+            let stages: Vec<u32> = question.options.iter().map(|o| o.stage).collect();
+            let valid = || {
+                format!(
+                    "{}, \"{}\" or \"{}\"",
+                    list(&stages),
+                    Answer::NOT_APPLICABLE,
+                    Answer::UNKNOWN
+                )
+            };
+            let answer = match value.get_ref() {
+                toml::Value::Integer(n) => match u32::try_from(*n) {
+                    Ok(s) if stages.contains(&s) => Some(Answer::Stage(s)),
+                    _ => {
+                        errors.push(src.error(
+                            value.span(),
+                            format!(
+                                "question `{id}` has no option for stage {n}; answer one of {}",
+                                valid()
+                            ),
+                        ));
+                        None
+                    }
+                },
+                toml::Value::String(s) if s == Answer::NOT_APPLICABLE => {
+                    Some(Answer::NotApplicable)
+                }
+                toml::Value::String(s) if s == Answer::UNKNOWN => Some(Answer::Unknown),
+                other => {
+                    errors.push(src.error(
+                        value.span(),
+                        format!(
+                            "question `{id}`: {} is not an answer; answer one of {}",
+                            describe(other),
+                            valid()
+                        ),
+                    ));
+                    None
+                }
+            };
+            if let Some(a) = answer {
+                answers.insert(id.clone(), a);
+            }
+        }
+
+        let mut notes = BTreeMap::new();
+        for (key, note) in &f.notes {
+            let id = key.get_ref();
+            if questionnaire.question(id).is_none() {
+                errors.push(src.error(key.span(), format!("note for {}", unknown_id(id))));
+            } else {
+                notes.insert(id.clone(), note.clone());
+            }
+        }
+
+        if !errors.is_empty() {
+            errors.sort_by_key(|d| d.position);
+            return Err(Invalid {
+                kind: "answers file",
+                file: src.name.clone(),
+                errors,
+            });
+        }
+        for w in &mut warnings {
+            w.severity = crate::diagnostic::Severity::Warning;
+        }
+        let answers = Answers {
+            questionnaire: f.questionnaire.get_ref().clone(),
+            questionnaire_version: f.questionnaire_version.clone(),
+            language: f.language.clone(),
+            organisation: f.organisation.clone(),
+            respondent: f.respondent.clone(),
+            date: f.date.as_ref().map(|d| match d {
+                toml::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }),
+            target_stage,
+            answers,
+            notes,
+        };
+        Ok((answers, warnings))
+    }
+}
+
+fn describe(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => format!("the text \"{s}\""),
+        toml::Value::Float(x) => format!("the decimal number {x}"),
+        toml::Value::Boolean(b) => format!("`{b}`"),
+        toml::Value::Integer(n) => format!("{n}"),
+        other => format!("a {}", other.type_str()),
+    }
+}
+
+impl Answers {
+    /// A new, empty answers file for `questionnaire`.
+    pub fn new(questionnaire: &Questionnaire) -> Answers {
+        Answers {
+            questionnaire: questionnaire.id.clone(),
+            questionnaire_version: questionnaire.version.clone(),
+            language: Some(questionnaire.language.clone()),
+            ..Answers::default()
+        }
+    }
+
+    /// Whether every question has a stage or "n/a".
+    pub fn is_complete(&self, questionnaire: &Questionnaire) -> bool {
+        questionnaire.questions.iter().all(|q| {
+            matches!(
+                self.answers.get(&q.id),
+                Some(Answer::Stage(_) | Answer::NotApplicable)
+            )
+        })
+    }
+
+    /// The file's text: header, then answers and notes in the questionnaire's order.
+    pub fn to_toml(&self, questionnaire: &Questionnaire) -> String {
+        let mut out = String::new();
+        let mut line = |key: &str, value: String| {
+            out.push_str(key);
+            out.push_str(" = ");
+            out.push_str(&value);
+            out.push('\n');
+        };
+        line("format", FORMAT.to_string());
+        line("questionnaire", quote(&self.questionnaire));
+        line("questionnaire_version", quote(&self.questionnaire_version));
+        let optional = [
+            ("language", &self.language),
+            ("organisation", &self.organisation),
+            ("respondent", &self.respondent),
+            ("date", &self.date),
+        ];
+        for (key, value) in optional {
+            if let Some(v) = value {
+                line(key, quote(v));
+            }
+        }
+        if let Some(t) = self.target_stage {
+            line("target_stage", t.to_string());
+        }
+
+        // Questions the questionnaire knows, in its order; ids are kebab-case and so
+        // bare keys. Anything else (impossible after `resolve`) is kept, quoted.
+        let order: Vec<&str> = questionnaire
+            .questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
+        let ordered = |map_keys: Vec<&String>| -> Vec<String> {
+            let mut keys: Vec<String> = map_keys.into_iter().cloned().collect();
+            keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+            keys
+        };
+        out.push_str("\n[answers]\n");
+        for id in ordered(self.answers.keys().collect()) {
+            let value = match self.answers[&id] {
+                Answer::Stage(s) => s.to_string(),
+                other => quote(&other.to_string()),
+            };
+            out.push_str(&format!("{} = {value}\n", key(&id)));
+        }
+        if !self.notes.is_empty() {
+            out.push_str("\n[notes]\n");
+            for id in ordered(self.notes.keys().collect()) {
+                out.push_str(&format!("{} = {}\n", key(&id), quote(&self.notes[&id])));
+            }
+        }
+        out
+    }
+}
+
+/// A TOML basic string with every needed escape.
+fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn key(id: &str) -> String {
+    if is_kebab_case(id) {
+        id.to_string()
+    } else {
+        quote(id)
+    }
+}

@@ -1,0 +1,131 @@
+//! The command-line interface, declared with clap; doc comments become `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cxm",
+    version,
+    about = "Customer-experience maturity self-assessment",
+    long_about = "Customer-experience maturity self-assessment.\n\n\
+        Answer a questionnaire and cxm places your company on a ladder of five stages \
+        (Uniform, Segment-Based, Multichannel, Cross-Channel, Omni-Channel), per dimension \
+        and overall, with the next action for every dimension.",
+    after_help = "Examples:\n  \
+        cxm score examples/early-stage.toml\n  \
+        cxm score answers.toml --min-stage 3 -o report.md\n  \
+        cxm validate my-questionnaire.toml\n  \
+        cxm list",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Score(ScoreArgs),
+    Validate(ValidateArgs),
+    List(ListArgs),
+}
+
+/// The scoring rules, shown by `cxm score --help` and kept in step with the README.
+pub const SCORING_RULES: &str = "\
+Scoring rules:
+  - A question's value is the stage of the chosen option. \"n/a\" and \"unknown\"
+    are left out of every mean.
+  - Dimension score: the weighted mean of its questions' values (question weights);
+    with `dimension = \"weakest-link\"` in [scoring], the lowest value. A dimension
+    with no valued answer has no score and no stage.
+  - Dimension stage: the highest level k with score >= k.
+  - Overall score: the weighted mean of the dimension scores (dimension weights).
+  - Overall stage: the lowest dimension stage (`overall = \"weakest-link\"`, the
+    default), or the highest k with overall score >= k (`overall = \"mean\"`).
+  - Complete: every question has a stage or \"n/a\"; \"unknown\" and unanswered
+    questions make the result incomplete.
+  - Next action of a dimension: the questionnaire's action for its current stage;
+    none at the top stage (sustain).
+
+Exit codes:
+  0  success; the --min-stage gate, if any, passed
+  1  the --min-stage gate failed
+  2  no trustworthy result: usage error, unreadable or invalid questionnaire or
+     answers file, unwritable output
+
+Examples:
+  cxm score examples/early-stage.toml
+  cxm score answers.toml --format json
+  cxm score answers.toml --min-stage 3 -o report.md -o result.json
+  cat answers.toml | cxm score - --questionnaire my-questionnaire.toml";
+
+/// Score a saved answers file and print the stage report (never prompts).
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  cxm score examples/early-stage.toml\n  cxm score answers.toml --min-stage 3 -o report.md",
+    after_long_help = SCORING_RULES
+)]
+pub struct ScoreArgs {
+    /// The answers file to score; `-` reads it from standard input.
+    #[arg(value_name = "ANSWERS")]
+    pub answers: String,
+
+    /// Questionnaire to score against: a TOML file, or the id of a bundled one.
+    /// Default: the bundled questionnaire the answers file names.
+    #[arg(short, long, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+
+    /// Language of the bundled questionnaire (e.g. `en`). Default: the answers file's.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Format of the report on standard output.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Also write the report to FILE, in the format its extension names
+    /// (`.json`, `.md`, `.txt`). Repeat for several files.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Fail (exit 1) when the overall stage is below this stage (a level number or a
+    /// stage id) or when answers are missing.
+    #[arg(long, value_name = "LEVEL|ID")]
+    pub min_stage: Option<String>,
+
+    /// With --min-stage: let unknown or unanswered questions pass the gate.
+    #[arg(long, requires = "min_stage")]
+    pub allow_incomplete: bool,
+}
+
+/// Check questionnaire files and print every problem as `file:line:column: …`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 no errors (warnings allowed), 2 an error in any file.\n\n\
+        Examples:\n  cxm validate my-questionnaire.toml\n  cxm validate questionnaires/*.toml"
+)]
+pub struct ValidateArgs {
+    /// Questionnaire files to check.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// List the questionnaires bundled with cxm.
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  cxm list")]
+pub struct ListArgs {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,128 @@
+//! `cxm score`: score a saved answers file, print the report, apply the CI gate.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use crate::answers::Parsed;
+use crate::bundled;
+use crate::cli::ScoreArgs;
+use crate::diagnostic::{Source, list};
+use crate::exit_codes::ExitCode;
+use crate::output::{Existing, print, write_atomic};
+use crate::report::{self, Format, Look};
+use crate::score::{StageRef, score};
+
+/// `cxm score`'s arguments, checked before any work starts.
+struct Config {
+    answers: String,
+    questionnaire: Option<String>,
+    lang: Option<String>,
+    format: Format,
+    outputs: Vec<(PathBuf, Format)>,
+    min_stage: Option<String>,
+    allow_incomplete: bool,
+}
+
+impl Config {
+    fn from_args(args: ScoreArgs) -> anyhow::Result<Config> {
+        let outputs = args
+            .output
+            .into_iter()
+            .map(|path| match Format::from_path(&path) {
+                Some(format) => Ok((path, format)),
+                None => bail!(
+                    "cannot tell the format of output file {}; name it with {}",
+                    path.display(),
+                    Format::EXTENSIONS
+                ),
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Config {
+            answers: args.answers,
+            questionnaire: args.questionnaire,
+            lang: args.lang,
+            format: args.format,
+            outputs,
+            min_stage: args.min_stage,
+            allow_incomplete: args.allow_incomplete,
+        })
+    }
+}
+
+/// Reads an answers file, or standard input for `-`.
+pub fn read_answers(path: &str) -> anyhow::Result<Source> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("could not read the answers from standard input")?;
+        return Ok(Source::new("<stdin>", text));
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("could not read answers file {path}"))?;
+    Ok(Source::new(path, text))
+}
+
+pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
+    let config = Config::from_args(args)?;
+    let parsed = Parsed::parse(read_answers(&config.answers)?)?;
+    let lang = config.lang.as_deref().or(parsed.language());
+    let (questionnaire, _) = bundled::resolve(
+        config.questionnaire.as_deref(),
+        parsed.questionnaire_id(),
+        lang,
+    )?;
+    let (answers, warnings) = parsed.resolve(&questionnaire)?;
+    for w in warnings {
+        eprintln!("warning: {}", w.message);
+    }
+
+    let min_stage = match &config.min_stage {
+        None => None,
+        Some(wanted) => match questionnaire.find_stage(wanted) {
+            Some(stage) => Some(StageRef::from(stage)),
+            None => bail!(
+                "--min-stage {wanted}: no such stage in questionnaire `{}`; use a level from 1 to \
+                 {} or one of {}",
+                questionnaire.id,
+                questionnaire.top_level(),
+                list(questionnaire.stages.iter().map(|s| &s.id))
+            ),
+        },
+    };
+
+    let mut report = score(&questionnaire, &answers);
+    if let Some(min) = &min_stage {
+        report.apply_gate(min, config.allow_incomplete);
+    }
+
+    for (path, format) in &config.outputs {
+        let text = report::render(&report, *format, Look::PLAIN);
+        write_atomic(path, text.as_bytes(), Existing::Replace)
+            .with_context(|| format!("could not write report file {}", path.display()))?;
+    }
+    print(&report::render(
+        &report,
+        config.format,
+        super::stdout_look(),
+    ))?;
+
+    let Some(gate) = &report.gate else {
+        return Ok(ExitCode::Success);
+    };
+    if gate.passed {
+        let stage = report
+            .overall
+            .stage
+            .as_ref()
+            .map_or(String::new(), StageRef::to_string);
+        let min = min_stage.map_or(String::new(), |s| s.to_string());
+        eprintln!("gate passed: overall stage {stage} meets {min}");
+        Ok(ExitCode::Success)
+    } else {
+        eprintln!("gate failed: {}", gate.reasons.join("; "));
+        Ok(ExitCode::GateFailed)
+    }
+}

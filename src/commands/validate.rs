@@ -1,0 +1,64 @@
+//! `cxm validate`: check questionnaire files and list every problem.
+
+use crate::cli::ValidateArgs;
+use crate::diagnostic::Source;
+use crate::exit_codes::ExitCode;
+use crate::output::print;
+use crate::questionnaire::check;
+
+pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
+    let mut failed = false;
+    for path in &args.files {
+        let name = path.display().to_string();
+        let (questionnaire, diagnostics) = match std::fs::read_to_string(path) {
+            Ok(text) => check(&Source::new(name.clone(), text)),
+            Err(e) => (
+                None,
+                vec![
+                    Source::new(name.clone(), "")
+                        .file_error(format!("could not read the file: {e}")),
+                ],
+            ),
+        };
+        for d in &diagnostics {
+            out.push_str(&format!("{d}\n"));
+        }
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = diagnostics.len() - errors;
+        match questionnaire {
+            Some(q) => out.push_str(&format!(
+                "{name}: ok: `{}` {} ({}), {} dimensions, {} questions{}\n",
+                q.id,
+                q.version,
+                q.language,
+                q.dimensions.len(),
+                q.questions.len(),
+                plural(warnings, "warning").map_or(String::new(), |w| format!(", {w}"))
+            )),
+            None => {
+                failed = true;
+                let summary = [plural(errors, "error"), plural(warnings, "warning")]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                out.push_str(&format!("{name}: invalid: {summary}\n"));
+            }
+        }
+    }
+    print(&out)?;
+    Ok(if failed {
+        ExitCode::Error
+    } else {
+        ExitCode::Success
+    })
+}
+
+fn plural(n: usize, word: &str) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some(format!("1 {word}")),
+        _ => Some(format!("{n} {word}s")),
+    }
+}

@@ -1,0 +1,218 @@
+//! Problems found in a user's file, each pinned to `file:line:column`.
+//!
+//! Loading questionnaires and answers files collects every problem it can find into
+//! [`Diagnostic`]s, so a user fixes them all in one go instead of one per run.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A file's text together with the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// What error messages call the file: its path as given, or `<stdin>`.
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+
+    /// An error at the start of `span`.
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.at(Severity::Error, Some(span), message)
+    }
+
+    /// A warning at the start of `span`.
+    pub fn warning(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.at(Severity::Warning, Some(span), message)
+    }
+
+    /// An error about the file as a whole (no position).
+    pub fn file_error(&self, message: impl Into<String>) -> Diagnostic {
+        self.at(Severity::Error, None, message)
+    }
+
+    fn at(
+        &self,
+        severity: Severity,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            file: self.name.clone(),
+            position: span.map(|s| self.line_col(s.start)),
+            message: message.into(),
+        }
+    }
+
+    /// Turns a TOML syntax or shape error into a diagnostic with its position.
+    pub fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
+        let message = err.message().trim_end().to_string();
+        match err.span() {
+            Some(span) => self.error(span, message),
+            None => self.file_error(message),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    /// 1-based line and column, when the problem has a place in the file.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column` (or just `file`).
+    pub fn location(&self) -> String {
+        match self.position {
+            Some((line, col)) => format!("{}:{line}:{col}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// `file:line:column: error: message`, the form `cxm validate` prints and editors parse.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.location(),
+            self.severity,
+            self.message
+        )
+    }
+}
+
+/// The error a load fails with: every error found in one file.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct Invalid {
+    /// What kind of file it is, for the heading: "questionnaire", "answers file".
+    pub kind: &'static str,
+    pub file: String,
+    /// Only errors; never empty.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let [only] = self.errors.as_slice() {
+            return write!(
+                f,
+                "invalid {} {}: {}",
+                self.kind,
+                only.location(),
+                only.message
+            );
+        }
+        write!(
+            f,
+            "invalid {} {} ({} errors):",
+            self.kind,
+            self.file,
+            self.errors.len()
+        )?;
+        for d in &self.errors {
+            write!(f, "\n  {}: {}", d.location(), d.message)?;
+        }
+        Ok(())
+    }
+}
+
+/// Closest candidate to a misspelt id, if one is close enough to be a likely typo.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// `` `a`, `b` and `c` `` for messages that list valid choices.
+pub fn list(items: impl IntoIterator<Item = impl fmt::Display>) -> String {
+    let items: Vec<String> = items.into_iter().map(|i| format!("`{i}`")).collect();
+    match items.as_slice() {
+        [] => String::from("(none)"),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_characters() {
+        let src = Source::new("f.toml", "a = 1\nbé = 2\n");
+        assert_eq!(src.line_col(0), (1, 1));
+        assert_eq!(src.line_col(6), (2, 1));
+        // `=` after the two-byte `é` is the 4th character of line 2.
+        assert_eq!(src.line_col(10), (2, 4));
+        assert_eq!(src.line_col(999), (3, 1));
+    }
+
+    #[test]
+    fn diagnostic_prints_as_file_line_column() {
+        let src = Source::new("q.toml", "x\ny = 2");
+        assert_eq!(src.error(2..3, "bad").to_string(), "q.toml:2:1: error: bad");
+        assert_eq!(src.file_error("empty").to_string(), "q.toml: error: empty");
+    }
+
+    #[test]
+    fn closest_suggests_near_ids_only() {
+        let ids = ["data-latency", "content-differentiation"];
+        assert_eq!(closest("data-latncy", ids), Some("data-latency"));
+        assert_eq!(closest("zzz", ids), None);
+    }
+
+    #[test]
+    fn list_joins_with_and() {
+        assert_eq!(list([1, 2, 3]), "`1`, `2` and `3`");
+        assert_eq!(list(["a"]), "`a`");
+    }
+}

@@ -1,0 +1,28 @@
+//! `cxm`: a customer-experience maturity self-assessment.
+//!
+//! A questionnaire ([`questionnaire`]) is answered ([`answers`]), scored into one
+//! [`score::Report`], and shown through the views in [`report`]. The binary is a thin
+//! shell over [`run`].
+
+pub mod answers;
+pub mod bundled;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod exit_codes;
+pub mod output;
+pub mod questionnaire;
+pub mod report;
+pub mod score;
+
+use cli::{Cli, Command};
+use exit_codes::ExitCode;
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Score(args) => commands::score::run(args),
+        Command::Validate(args) => commands::validate::run(args),
+        Command::List(args) => commands::list::run(args),
+    }
+}

@@ -1,0 +1,77 @@
+//! Where results go: stdout, where a closed pipe is not an error, and files, which are
+//! always written atomically so that a crash leaves the old file or the new one.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::Context;
+
+/// Writes `text` to stdout. A reader that went away (`cxm score … | head`) is fine.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(e).context("could not write to standard output")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// How [`write_atomic`] treats a file that already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    Replace,
+    /// Fail with `AlreadyExists` instead of replacing it.
+    Keep,
+}
+
+/// Writes `contents` to `path` through a temporary file in the same directory that is
+/// flushed to disk and then renamed over `path`: readers, and a crash at any moment,
+/// see either the old complete file or the new complete one.
+pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".cxm-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Keep an existing file's permissions; new files get the usual 0644, not the
+        // temporary file's 0600.
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    match existing {
+        Existing::Replace => temp.persist(path).map(drop).map_err(|e| e.error),
+        Existing::Keep => temp.persist_noclobber(path).map(drop).map_err(|e| e.error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_and_keeps_as_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        write_atomic(&path, b"one", Existing::Keep).unwrap();
+        write_atomic(&path, b"two", Existing::Replace).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        let err = write_atomic(&path, b"three", Existing::Keep).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        // No temporary files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,674 @@
+//! The questionnaire: its format (version 1), loading, and every check a file must pass.
+//!
+//! A file is read in two steps: serde turns the TOML into `raw` structs that keep the
+//! byte spans of ids and numbers, then [`check`] validates them all at once and builds
+//! the [`Questionnaire`] the rest of `cxm` works with.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Invalid, Source, closest, list};
+
+/// The only questionnaire layout this version of `cxm` reads.
+pub const FORMAT: i64 = 1;
+
+/// A validated questionnaire. Stage `level`s are 1..=N in order; every reference
+/// between stages, dimensions, questions and actions is known to resolve.
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub language: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub scoring: Scoring,
+    pub stages: Vec<Stage>,
+    pub dimensions: Vec<Dimension>,
+    /// In file order.
+    pub questions: Vec<Question>,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scoring {
+    pub dimension: DimensionMethod,
+    pub overall: OverallMethod,
+}
+
+/// How a dimension's score is computed from its questions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DimensionMethod {
+    #[default]
+    Mean,
+    WeakestLink,
+}
+
+/// How the overall stage is computed from the dimensions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverallMethod {
+    #[default]
+    WeakestLink,
+    Mean,
+}
+
+impl fmt::Display for DimensionMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DimensionMethod::Mean => "mean",
+            DimensionMethod::WeakestLink => "weakest-link",
+        })
+    }
+}
+
+impl fmt::Display for OverallMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            OverallMethod::Mean => "mean",
+            OverallMethod::WeakestLink => "weakest-link",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub level: u32,
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    /// Id of the dimension it belongs to.
+    pub dimension: String,
+    pub text: String,
+    pub help: Option<String>,
+    pub weight: f64,
+    /// Sorted by stage; stages are distinct.
+    pub options: Vec<Choice>,
+}
+
+/// One answer option of a question, evidencing one stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub stage: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub dimension: String,
+    /// The stage a dimension is at when this is its next action.
+    pub stage: u32,
+    pub title: String,
+    pub detail: String,
+    pub kpi: Option<String>,
+    pub owner: Option<String>,
+    pub horizon: Option<String>,
+}
+
+impl Questionnaire {
+    /// Parses and validates; fails with every error in the file.
+    pub fn load(source: &Source) -> Result<Questionnaire, Invalid> {
+        let (questionnaire, diagnostics) = check(source);
+        questionnaire.ok_or_else(|| Invalid {
+            kind: "questionnaire",
+            file: source.name.clone(),
+            errors: diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        })
+    }
+
+    /// The highest stage level (N).
+    pub fn top_level(&self) -> u32 {
+        self.stages.len() as u32
+    }
+
+    pub fn stage(&self, level: u32) -> Option<&Stage> {
+        level
+            .checked_sub(1)
+            .and_then(|i| self.stages.get(i as usize))
+    }
+
+    /// A stage by level number (`"3"`) or id (`"multichannel"`).
+    pub fn find_stage(&self, level_or_id: &str) -> Option<&Stage> {
+        match level_or_id.trim().parse::<u32>() {
+            Ok(level) => self.stage(level),
+            Err(_) => self.stages.iter().find(|s| s.id == level_or_id.trim()),
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    pub fn questions_of<'a>(&'a self, dimension: &'a str) -> impl Iterator<Item = &'a Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.dimension == dimension)
+    }
+
+    /// Questions in the order they are asked: dimension by dimension.
+    pub fn questions_in_order(&self) -> Vec<&Question> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| self.questions_of(&d.id))
+            .collect()
+    }
+
+    pub fn action(&self, dimension: &str, stage: u32) -> Option<&Action> {
+        self.actions
+            .iter()
+            .find(|a| a.dimension == dimension && a.stage == stage)
+    }
+}
+
+/// The file as serde reads it, with spans where later checks need a position.
+mod raw {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct File {
+        #[allow(dead_code)]
+        pub format: i64,
+        pub questionnaire: Header,
+        #[serde(default)]
+        pub scoring: ScoringTable,
+        pub stages: Spanned<Vec<Stage>>,
+        pub dimensions: Spanned<Vec<Dimension>>,
+        #[serde(default)]
+        pub actions: Vec<Action>,
+        pub questions: Spanned<Vec<Question>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Header {
+        pub id: Spanned<String>,
+        pub version: Spanned<String>,
+        pub language: Spanned<String>,
+        pub title: Spanned<String>,
+        pub description: Option<String>,
+    }
+
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    pub struct ScoringTable {
+        #[serde(default)]
+        pub dimension: DimensionMethod,
+        #[serde(default)]
+        pub overall: OverallMethod,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Stage {
+        pub level: Spanned<i64>,
+        pub id: Spanned<String>,
+        pub name: Spanned<String>,
+        pub summary: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Dimension {
+        pub id: Spanned<String>,
+        pub name: Spanned<String>,
+        pub description: Option<String>,
+        pub weight: Option<Spanned<f64>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Action {
+        pub dimension: Spanned<String>,
+        pub stage: Spanned<i64>,
+        pub title: Spanned<String>,
+        pub detail: String,
+        pub kpi: Option<String>,
+        pub owner: Option<String>,
+        pub horizon: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Question {
+        pub id: Spanned<String>,
+        pub dimension: Spanned<String>,
+        pub text: Spanned<String>,
+        pub help: Option<String>,
+        pub weight: Option<Spanned<f64>>,
+        pub options: Spanned<Vec<Opt>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Opt {
+        pub stage: Spanned<i64>,
+        pub text: Spanned<String>,
+    }
+}
+
+/// Whether `id` is kebab-case: lowercase ASCII letters and digits in words joined by `-`.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Checks the `format` key shared by every `cxm` file; `None` when it is fine.
+///
+/// Read first, leniently, so a file of another format gets a clear message instead of
+/// a list of unknown fields.
+pub(crate) fn check_format(source: &Source, what: &str) -> Option<Diagnostic> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<Spanned<toml::Value>>,
+    }
+    let probe: Probe = match toml::from_str(&source.text) {
+        Ok(p) => p,
+        Err(e) => return Some(source.toml_error(&e)),
+    };
+    match probe.format {
+        None => Some(source.file_error(format!(
+            "missing `format = {FORMAT}` at the top of the {what}"
+        ))),
+        Some(f) if f.get_ref().as_integer() == Some(FORMAT) => None,
+        Some(f) => Some(source.error(
+            f.span(),
+            format!(
+                "unsupported format {}: this version of cxm reads format {FORMAT}; \
+                 upgrade cxm or write the file in format {FORMAT}",
+                f.get_ref()
+            ),
+        )),
+    }
+}
+
+/// Parses and validates a questionnaire, returning it (when there is no error) and every
+/// problem found, errors and warnings, in file order.
+pub fn check(source: &Source) -> (Option<Questionnaire>, Vec<Diagnostic>) {
+    if let Some(d) = check_format(source, "questionnaire") {
+        return (None, vec![d]);
+    }
+    let file: raw::File = match toml::from_str(&source.text) {
+        Ok(f) => f,
+        Err(e) => return (None, vec![source.toml_error(&e)]),
+    };
+    let mut checker = Checker {
+        source,
+        diagnostics: Vec::new(),
+    };
+    let questionnaire = checker.build(file);
+    let mut diagnostics = checker.diagnostics;
+    diagnostics.sort_by_key(|d| (d.position, d.severity));
+    let has_error = diagnostics.iter().any(Diagnostic::is_error);
+    ((!has_error).then_some(questionnaire), diagnostics)
+}
+
+struct Checker<'s> {
+    source: &'s Source,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+        self.diagnostics.push(self.source.error(span, message));
+    }
+
+    fn warning(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+        self.diagnostics.push(self.source.warning(span, message));
+    }
+
+    fn id(&mut self, id: &Spanned<String>, kind: &str, seen: &mut HashSet<String>) {
+        let value = id.get_ref();
+        if !is_kebab_case(value) {
+            self.error(
+                id.span(),
+                format!(
+                    "{kind} id `{value}` is not kebab-case; use lowercase letters, digits and \
+                     hyphens, e.g. `{}`",
+                    suggest_kebab(value)
+                ),
+            );
+        }
+        if !seen.insert(value.clone()) {
+            self.error(
+                id.span(),
+                format!("duplicate {kind} id `{value}`; give each {kind} its own id"),
+            );
+        }
+    }
+
+    fn non_empty(&mut self, text: &Spanned<String>, what: &str) {
+        if text.get_ref().trim().is_empty() {
+            self.error(
+                text.span(),
+                format!("{what} is empty; write the text to show"),
+            );
+        }
+    }
+
+    fn weight(&mut self, weight: &Option<Spanned<f64>>, what: &str) -> f64 {
+        match weight {
+            None => 1.0,
+            Some(w) => {
+                let value = *w.get_ref();
+                if !(value.is_finite() && value > 0.0) {
+                    self.error(
+                        w.span(),
+                        format!("{what} weight {value} is not allowed; use a number greater than 0, e.g. 1.0"),
+                    );
+                }
+                value
+            }
+        }
+    }
+
+    fn stage_ref(&mut self, stage: &Spanned<i64>, top: u32, what: &str) -> u32 {
+        let value = *stage.get_ref();
+        if value < 1 || value > i64::from(top) {
+            self.error(
+                stage.span(),
+                format!("{what} stage {value} does not exist; stages are numbered 1 to {top}"),
+            );
+            return 0;
+        }
+        value as u32
+    }
+
+    fn build(&mut self, file: raw::File) -> Questionnaire {
+        let header = &file.questionnaire;
+        if !is_kebab_case(header.id.get_ref()) {
+            self.error(
+                header.id.span(),
+                format!(
+                    "questionnaire id `{}` is not kebab-case; use lowercase letters, digits and \
+                     hyphens, e.g. `{}`",
+                    header.id.get_ref(),
+                    suggest_kebab(header.id.get_ref())
+                ),
+            );
+        }
+        self.non_empty(&header.version, "version");
+        self.non_empty(&header.title, "title");
+        if !is_language_tag(header.language.get_ref()) {
+            self.error(
+                header.language.span(),
+                format!(
+                    "language `{}` is not a BCP 47 language tag; use e.g. `en`, `de` or `de-CH`",
+                    header.language.get_ref()
+                ),
+            );
+        }
+
+        // Stages: levels exactly 1..N in order, N >= 2.
+        let mut stage_ids = HashSet::new();
+        let stages_span = file.stages.span();
+        let raw_stages = file.stages.into_inner();
+        if raw_stages.len() < 2 {
+            self.error(
+                stages_span,
+                format!(
+                    "the ladder has {} stage(s); define at least 2 `[[stages]]` with levels 1, 2, …",
+                    raw_stages.len()
+                ),
+            );
+        }
+        let mut stages = Vec::new();
+        for (i, s) in raw_stages.iter().enumerate() {
+            let expected = i as i64 + 1;
+            if *s.level.get_ref() != expected {
+                self.error(
+                    s.level.span(),
+                    format!(
+                        "stage level {} is out of order; stages must be listed with levels 1 to N \
+                         in order, so this one should be {expected}",
+                        s.level.get_ref()
+                    ),
+                );
+            }
+            self.id(&s.id, "stage", &mut stage_ids);
+            self.non_empty(&s.name, "stage name");
+            stages.push(Stage {
+                level: expected as u32,
+                id: s.id.get_ref().clone(),
+                name: s.name.get_ref().clone(),
+                summary: s.summary.clone(),
+            });
+        }
+        let top = stages.len() as u32;
+
+        // Dimensions.
+        let mut dimension_ids = HashSet::new();
+        let dimensions_span = file.dimensions.span();
+        let raw_dimensions = file.dimensions.into_inner();
+        if raw_dimensions.is_empty() {
+            self.error(
+                dimensions_span,
+                "no dimensions; define at least one `[[dimensions]]`",
+            );
+        }
+        let mut dimensions = Vec::new();
+        for d in &raw_dimensions {
+            self.id(&d.id, "dimension", &mut dimension_ids);
+            self.non_empty(&d.name, "dimension name");
+            let weight = self.weight(&d.weight, "dimension");
+            dimensions.push(Dimension {
+                id: d.id.get_ref().clone(),
+                name: d.name.get_ref().clone(),
+                description: d.description.clone(),
+                weight,
+            });
+        }
+        let known_dimension = |id: &str| dimension_ids.contains(id);
+        let dimension_hint = |wrong: &str| {
+            let ids = raw_dimensions.iter().map(|d| d.id.get_ref().as_str());
+            match closest(wrong, ids.clone()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the dimensions are {}", list(ids)),
+            }
+        };
+
+        // Questions.
+        let mut question_ids = HashSet::new();
+        let mut questions_per_dimension: HashMap<String, usize> = HashMap::new();
+        let mut questions = Vec::new();
+        let questions_span = file.questions.span();
+        let raw_questions = file.questions.into_inner();
+        if raw_questions.is_empty() {
+            self.error(
+                questions_span,
+                "no questions; define at least one `[[questions]]`",
+            );
+        }
+        for q in &raw_questions {
+            self.id(&q.id, "question", &mut question_ids);
+            let dim = q.dimension.get_ref();
+            if known_dimension(dim) {
+                *questions_per_dimension.entry(dim.clone()).or_default() += 1;
+            } else {
+                let hint = dimension_hint(dim);
+                self.error(
+                    q.dimension.span(),
+                    format!(
+                        "question `{}` names dimension `{dim}`, which does not exist; {hint}",
+                        q.id.get_ref()
+                    ),
+                );
+            }
+            self.non_empty(&q.text, "question text");
+            let weight = self.weight(&q.weight, "question");
+            let raw_options = q.options.get_ref();
+            if raw_options.len() < 2 {
+                self.error(
+                    q.options.span(),
+                    format!(
+                        "question `{}` has {} option(s); give it at least 2 `[[questions.options]]`",
+                        q.id.get_ref(),
+                        raw_options.len()
+                    ),
+                );
+            }
+            let mut seen_stages = HashSet::new();
+            let mut options = Vec::new();
+            for o in raw_options {
+                let stage = self.stage_ref(&o.stage, top, "option");
+                if stage != 0 && !seen_stages.insert(stage) {
+                    self.error(
+                        o.stage.span(),
+                        format!(
+                            "question `{}` has two options for stage {stage}; each option must \
+                             evidence a different stage",
+                            q.id.get_ref()
+                        ),
+                    );
+                }
+                self.non_empty(&o.text, "option text");
+                options.push(Choice {
+                    stage,
+                    text: o.text.get_ref().clone(),
+                });
+            }
+            options.sort_by_key(|o| o.stage);
+            questions.push(Question {
+                id: q.id.get_ref().clone(),
+                dimension: dim.clone(),
+                text: q.text.get_ref().clone(),
+                help: q.help.clone(),
+                weight,
+                options,
+            });
+        }
+        for d in &raw_dimensions {
+            if !questions_per_dimension.contains_key(d.id.get_ref())
+                && known_dimension(d.id.get_ref())
+            {
+                self.error(
+                    d.id.span(),
+                    format!(
+                        "dimension `{}` has no questions; add a `[[questions]]` with \
+                         `dimension = \"{}\"` or remove the dimension",
+                        d.id.get_ref(),
+                        d.id.get_ref()
+                    ),
+                );
+            }
+        }
+
+        // Actions.
+        let mut actions = Vec::new();
+        let mut action_keys = HashSet::new();
+        for a in &file.actions {
+            let dim = a.dimension.get_ref();
+            if !known_dimension(dim) {
+                let hint = dimension_hint(dim);
+                self.error(
+                    a.dimension.span(),
+                    format!("action names dimension `{dim}`, which does not exist; {hint}"),
+                );
+            }
+            let stage = self.stage_ref(&a.stage, top, "action");
+            if stage != 0 && !action_keys.insert((dim.clone(), stage)) {
+                self.error(
+                    a.stage.span(),
+                    format!(
+                        "a second action for dimension `{dim}` at stage {stage}; keep one action \
+                         per dimension and stage"
+                    ),
+                );
+            }
+            self.non_empty(&a.title, "action title");
+            actions.push(Action {
+                dimension: dim.clone(),
+                stage,
+                title: a.title.get_ref().clone(),
+                detail: a.detail.clone(),
+                kpi: a.kpi.clone(),
+                owner: a.owner.clone(),
+                horizon: a.horizon.clone(),
+            });
+        }
+        for d in &raw_dimensions {
+            let missing: Vec<u32> = (1..top)
+                .filter(|s| !action_keys.contains(&(d.id.get_ref().clone(), *s)))
+                .collect();
+            if !missing.is_empty() && known_dimension(d.id.get_ref()) {
+                self.warning(
+                    d.id.span(),
+                    format!(
+                        "dimension `{}` has no action for stage {}; a company there gets no next \
+                         step — add `[[actions]]` with `dimension = \"{}\"`",
+                        d.id.get_ref(),
+                        list(missing),
+                        d.id.get_ref()
+                    ),
+                );
+            }
+        }
+
+        Questionnaire {
+            id: header.id.get_ref().clone(),
+            version: header.version.get_ref().clone(),
+            language: header.language.get_ref().clone(),
+            title: header.title.get_ref().clone(),
+            description: header.description.clone(),
+            scoring: Scoring {
+                dimension: file.scoring.dimension,
+                overall: file.scoring.overall,
+            },
+            stages,
+            dimensions,
+            questions,
+            actions,
+        }
+    }
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn suggest_kebab(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "my-id".into() } else { out }
+}

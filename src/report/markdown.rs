@@ -1,0 +1,130 @@
+//! The report as GitHub-flavoured Markdown, for documents and CI job summaries.
+
+use std::fmt::Write;
+
+use super::{
+    coverage_text, dimensions_at, held_back_text, no_action_text, score_text, stage_text, step_text,
+};
+use crate::score::Report;
+
+/// Makes text safe inside a table cell: no `|` breaking the row, no line breaks.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", " ")
+        .replace('\n', " ")
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let q = &report.questionnaire;
+    let _ = writeln!(out, "# {}: stage report\n", q.title);
+
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let mut row = |label: &str, value: &str| {
+        let _ = writeln!(out, "| {label} | {} |", cell(value));
+    };
+    for (label, value) in [
+        ("Organisation", &report.organisation),
+        ("Respondent", &report.respondent),
+        ("Date", &report.date),
+    ] {
+        if let Some(v) = value {
+            row(label, v);
+        }
+    }
+    row("Questionnaire", &format!("{} {}", q.id, q.version));
+    let stage = match &report.overall.stage {
+        Some(s) => format!("**{} {}**", s.level, cell(&s.name)),
+        None => "none: no question has a stage answer".into(),
+    };
+    row("Overall stage", &stage);
+    row(
+        "Score",
+        &format!(
+            "{} ({})",
+            score_text(report.overall.score, report.overall.max_score),
+            report.overall.method.replace('-', " ")
+        ),
+    );
+    if let Some(t) = &report.target_stage {
+        row("Target", &format!("{} {}", t.level, t.name));
+    }
+    if let Some(names) = held_back_text(report) {
+        row("Held back by", &names);
+    }
+    row("Answers", &coverage_text(report));
+    row("Complete", if report.complete { "yes" } else { "no" });
+    if let Some(gate) = &report.gate {
+        let verdict = if gate.passed {
+            format!("passed (minimum stage {})", gate.min_stage)
+        } else {
+            format!("**failed**: {}", gate.reasons.join("; "))
+        };
+        row("CI gate", &verdict);
+    }
+
+    let _ = writeln!(out, "\n## Stage ladder\n");
+    let _ = writeln!(out, "| Level | Stage | Dimensions here |\n|---:|---|---|");
+    let overall_level = report.overall.stage.as_ref().map(|s| s.level);
+    for s in report.stages.iter().rev() {
+        let name = if Some(s.level) == overall_level {
+            format!("**{}** (overall)", cell(&s.name))
+        } else {
+            cell(&s.name)
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {name} | {} |",
+            s.level,
+            cell(&dimensions_at(report, s.level).join(", "))
+        );
+    }
+
+    let _ = writeln!(out, "\n## Dimensions\n");
+    let _ = writeln!(
+        out,
+        "| Dimension | Score | Stage | Next action |\n|---|---:|---|---|"
+    );
+    for d in &report.dimensions {
+        let score = d.score.map_or("–".into(), |s| format!("{s:.2}"));
+        let action = d
+            .next_action
+            .as_ref()
+            .map_or(no_action_text(d), |a| a.title.as_str());
+        let _ = writeln!(
+            out,
+            "| {} | {score} | {} | {} |",
+            cell(&d.name),
+            cell(&stage_text(d)),
+            cell(action)
+        );
+    }
+
+    let with_actions: Vec<_> = report
+        .weakest_first()
+        .into_iter()
+        .filter(|d| d.next_action.is_some())
+        .collect();
+    if !with_actions.is_empty() {
+        let _ = writeln!(out, "\n## Next actions, weakest dimension first");
+    }
+    for (i, d) in with_actions.iter().enumerate() {
+        let Some(a) = &d.next_action else { continue };
+        let _ = writeln!(out, "\n### {}. {}: {}\n", i + 1, d.name, a.title);
+        let _ = writeln!(out, "*{}*\n", step_text(report, d, "→"));
+        let _ = writeln!(out, "{}", a.detail.trim());
+        let extras: Vec<String> = [
+            ("KPI", &a.kpi),
+            ("Owner", &a.owner),
+            ("Horizon", &a.horizon),
+        ]
+        .into_iter()
+        .filter_map(|(label, v)| v.as_ref().map(|v| format!("- **{label}:** {}", v.trim())))
+        .collect();
+        if !extras.is_empty() {
+            let _ = writeln!(out, "\n{}", extras.join("\n"));
+        }
+    }
+    out
+}

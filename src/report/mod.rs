@@ -1,0 +1,172 @@
+//! Views of a scored [`Report`]: terminal table, JSON and Markdown, one file each.
+//!
+//! Renderers only turn a report into text; they compute no score and do no I/O.
+
+mod json;
+mod markdown;
+mod table;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::score::{DimensionResult, Report};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A report for people, for the terminal or a `.txt` file.
+    Table,
+    /// The full result for machines (schema in the README).
+    Json,
+    /// GitHub-flavoured Markdown, for documents and CI job summaries.
+    Markdown,
+}
+
+impl Format {
+    /// The format for an `-o` file, from its extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::Table),
+            _ => None,
+        }
+    }
+
+    /// The extensions `-o` understands, for error messages.
+    pub const EXTENSIONS: &'static str = "`.json`, `.md` or `.txt`";
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+        })
+    }
+}
+
+/// How the table report may look where it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// ANSI colour and bold.
+    pub color: bool,
+    /// Box-drawing characters and arrows instead of ASCII.
+    pub unicode: bool,
+    /// Columns to fit in.
+    pub width: usize,
+}
+
+impl Look {
+    /// Plain ASCII at 80 columns: pipes, files, snapshots.
+    pub const PLAIN: Look = Look {
+        color: false,
+        unicode: false,
+        width: 80,
+    };
+}
+
+/// An empty table in the house style for `look`: box drawing on a terminal, ASCII
+/// elsewhere, never wider than `look.width`.
+pub fn new_table(look: Look, header: Vec<&str>) -> comfy_table::Table {
+    use comfy_table::{ContentArrangement, presets};
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(if look.unicode {
+            presets::UTF8_FULL_CONDENSED
+        } else {
+            presets::ASCII_FULL_CONDENSED
+        })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(look.width).unwrap_or(u16::MAX))
+        .set_header(header);
+    if look.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+/// Renders `report` in `format`; `look` only matters for the table.
+pub fn render(report: &Report, format: Format, look: Look) -> String {
+    match format {
+        Format::Table => table::render(report, look),
+        Format::Json => json::render(report),
+        Format::Markdown => markdown::render(report),
+    }
+}
+
+/// `2.83 / 5`, or `–` without a score.
+fn score_text(score: Option<f64>, max: u32) -> String {
+    match score {
+        Some(s) => format!("{s:.2} / {max}"),
+        None => "no score".to_string(),
+    }
+}
+
+/// `3 Multichannel`, or what stands in its place.
+fn stage_text(d: &DimensionResult) -> String {
+    match &d.stage {
+        Some(s) => format!("{} {}", s.level, s.name),
+        None => "not assessed".to_string(),
+    }
+}
+
+/// What the dimension table says in place of a missing next action.
+fn no_action_text(d: &DimensionResult) -> &'static str {
+    match d.no_action {
+        Some("sustain") => "Sustain: top stage reached",
+        Some("not-assessed") => "Answer its questions to get a stage",
+        _ => "No action defined for this stage",
+    }
+}
+
+/// `18 of 20 answered, 1 not applicable, 1 unknown, 0 unanswered`.
+fn coverage_text(report: &Report) -> String {
+    let c = &report.coverage;
+    format!(
+        "{} of {} answered, {} not applicable, {} unknown, {} unanswered",
+        c.answered, c.questions, c.not_applicable, c.unknown, c.unanswered
+    )
+}
+
+/// Names of the dimensions holding the overall stage back, joined.
+fn held_back_text(report: &Report) -> Option<String> {
+    let names: Vec<&str> = report
+        .overall
+        .held_back_by
+        .iter()
+        .map(|id| report.dimension_name(id))
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Dimensions that sit at each stage, for the ladder.
+fn dimensions_at(report: &Report, level: u32) -> Vec<&str> {
+    report
+        .dimensions
+        .iter()
+        .filter(|d| d.stage.as_ref().is_some_and(|s| s.level == level))
+        .map(|d| d.name.as_str())
+        .collect()
+}
+
+/// `from 1 Uniform to 2 Segment-Based` for a dimension's next step.
+fn step_text(report: &Report, d: &DimensionResult, arrow: &str) -> String {
+    let Some(stage) = &d.stage else {
+        return String::new();
+    };
+    match report.stages.get(stage.level as usize) {
+        Some(next) => format!(
+            "{} {} {arrow} {} {}",
+            stage.level, stage.name, next.level, next.name
+        ),
+        None => format!("{} {}", stage.level, stage.name),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,236 @@
+//! The stage report for people: a terminal (or `.txt`) layout that fits `look.width`.
+
+use std::fmt::Write;
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{
+    Look, coverage_text, dimensions_at, held_back_text, new_table, no_action_text, score_text,
+    stage_text, step_text,
+};
+use crate::score::Report;
+
+/// Minimal ANSI styling, on only when `look.color` is.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+    fn dim(&self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+    fn good(&self, text: &str) -> String {
+        self.wrap("32", text)
+    }
+    fn bad(&self, text: &str) -> String {
+        self.wrap("33", text)
+    }
+}
+
+pub fn render(report: &Report, look: Look) -> String {
+    let p = Paint { on: look.color };
+    let width = look.width.max(40);
+    let arrow = if look.unicode { "→" } else { "->" };
+    let mut out = String::new();
+    let o = &mut out;
+
+    let q = &report.questionnaire;
+    let _ = writeln!(o, "{}", p.bold(&q.title));
+    let _ = writeln!(
+        o,
+        "{}",
+        p.dim(&format!("questionnaire {} {}", q.id, q.version))
+    );
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    for (label, value) in [
+        ("Organisation", &report.organisation),
+        ("Respondent", &report.respondent),
+        ("Date", &report.date),
+    ] {
+        if let Some(v) = value {
+            facts.push((label, v.clone()));
+        }
+    }
+    facts.push((
+        "Overall stage",
+        match &report.overall.stage {
+            Some(s) => p.bold(&format!("{} {}", s.level, s.name)),
+            None => p.bad("none: no question has a stage answer"),
+        },
+    ));
+    facts.push((
+        "Score",
+        format!(
+            "{} ({})",
+            score_text(report.overall.score, report.overall.max_score),
+            report.overall.method.replace('-', " ")
+        ),
+    ));
+    if let Some(t) = &report.target_stage {
+        facts.push(("Target", format!("{} {}", t.level, t.name)));
+    }
+    if let Some(names) = held_back_text(report) {
+        facts.push(("Held back by", names));
+    }
+    facts.push(("Answers", coverage_text(report)));
+    facts.push((
+        "Complete",
+        if report.complete {
+            p.good("yes")
+        } else {
+            p.bad("no: answer the unknown and unanswered questions")
+        },
+    ));
+    if let Some(gate) = &report.gate {
+        let verdict = if gate.passed {
+            p.good(&format!("passed (minimum stage {})", gate.min_stage))
+        } else {
+            p.bad(&format!("failed: {}", gate.reasons.join("; ")))
+        };
+        facts.push(("CI gate", verdict));
+    }
+    let label_width = facts.iter().map(|(l, _)| l.len()).max().unwrap_or(0) + 2;
+    out.push('\n');
+    for (label, value) in &facts {
+        let head = format!("{:<label_width$}", format!("{label}:"));
+        out.push_str(&indent_wrapped(&head, value, width));
+    }
+
+    // The ladder, top stage first, with the dimensions at each stage.
+    let _ = writeln!(out, "\n{}", p.bold("Stage ladder"));
+    let name_width = report
+        .stages
+        .iter()
+        .map(|s| s.name.len())
+        .max()
+        .unwrap_or(0);
+    let overall_level = report.overall.stage.as_ref().map(|s| s.level);
+    for stage in report.stages.iter().rev() {
+        let marker = if Some(stage.level) == overall_level {
+            if look.unicode { "▶" } else { ">" }
+        } else {
+            " "
+        };
+        let head = format!("{marker} {} {:<name_width$}  ", stage.level, stage.name);
+        let dims = dimensions_at(report, stage.level).join(", ");
+        let line = if Some(stage.level) == overall_level {
+            p.bold(&head)
+        } else {
+            head.clone()
+        };
+        if dims.is_empty() {
+            let _ = writeln!(out, "{}", line.trim_end());
+        } else {
+            let wrapped = wrap(&dims, width.saturating_sub(head.chars().count()).max(20));
+            for (i, l) in wrapped.iter().enumerate() {
+                if i == 0 {
+                    let _ = writeln!(out, "{line}{l}");
+                } else {
+                    let _ = writeln!(out, "{:w$}{l}", "", w = head.chars().count());
+                }
+            }
+        }
+    }
+
+    // The dimension table.
+    let _ = writeln!(out, "\n{}", p.bold("Dimensions"));
+    let mut table = new_table(look, vec!["Dimension", "Score", "Stage", "Next action"]);
+    for d in &report.dimensions {
+        table.add_row(vec![
+            Cell::new(&d.name),
+            Cell::new(match d.score {
+                Some(s) => format!("{s:.2}"),
+                None => "–".into(),
+            })
+            .set_alignment(CellAlignment::Right),
+            Cell::new(stage_text(d)),
+            Cell::new(match &d.next_action {
+                Some(a) => a.title.clone(),
+                None => no_action_text(d).to_string(),
+            }),
+        ]);
+    }
+    let _ = writeln!(out, "{table}");
+
+    // Next actions in full, weakest dimension first.
+    let with_actions: Vec<_> = report
+        .weakest_first()
+        .into_iter()
+        .filter(|d| d.next_action.is_some())
+        .collect();
+    if !with_actions.is_empty() {
+        let _ = writeln!(out, "\n{}", p.bold("Next actions, weakest dimension first"));
+    }
+    for (i, d) in with_actions.iter().enumerate() {
+        let Some(a) = &d.next_action else { continue };
+        let number = format!("{}. ", i + 1);
+        let pad = " ".repeat(number.len());
+        let _ = writeln!(
+            out,
+            "\n{number}{}",
+            p.bold(&format!("{}: {}", d.name, a.title))
+        );
+        let _ = writeln!(out, "{pad}{}", p.dim(&step_text(report, d, arrow)));
+        for l in wrap(&a.detail, width - pad.len()) {
+            let _ = writeln!(out, "{pad}{l}");
+        }
+        for (label, value) in [
+            ("KPI", &a.kpi),
+            ("Owner", &a.owner),
+            ("Horizon", &a.horizon),
+        ] {
+            if let Some(v) = value {
+                let head = format!("{pad}{:<9}", format!("{label}:"));
+                out.push_str(&indent_wrapped(&head, v, width));
+            }
+        }
+    }
+    let sustained: Vec<&str> = report
+        .dimensions
+        .iter()
+        .filter(|d| d.no_action == Some("sustain"))
+        .map(|d| d.name.as_str())
+        .collect();
+    if !sustained.is_empty() {
+        let _ = writeln!(out, "\nAt the top stage, sustain: {}", sustained.join(", "));
+    }
+    out
+}
+
+/// `head` followed by `text` wrapped so that continuation lines align under the text.
+fn indent_wrapped(head: &str, text: &str, width: usize) -> String {
+    let indent = head.chars().count();
+    let mut out = String::new();
+    // Styled text (ANSI) is short and not wrapped: its escapes would upset the count.
+    if text.contains('\x1b') {
+        return format!("{head}{text}\n");
+    }
+    for (i, line) in wrap(text, width.saturating_sub(indent).max(20))
+        .iter()
+        .enumerate()
+    {
+        if i == 0 {
+            let _ = writeln!(out, "{head}{line}");
+        } else {
+            let _ = writeln!(out, "{:indent$}{line}", "");
+        }
+    }
+    out
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text.trim(), width)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
