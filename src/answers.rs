@@ -361,3 +361,80 @@ fn key(id: &str) -> String {
         quote(id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    fn cx() -> Questionnaire {
+        bundled::find(bundled::DEFAULT_ID, None).expect("bundled questionnaire")
+    }
+
+    #[test]
+    fn written_file_reads_back_the_same() {
+        let q = cx();
+        let mut a = Answers::new(&q);
+        a.organisation = Some("ACME \"Quotes\" \\ GmbH".into());
+        a.respondent = Some("Zoë".into());
+        a.date = Some("2026-11-23".into());
+        a.target_stage = Some(4);
+        a.answers
+            .insert(q.questions[0].id.clone(), Answer::Stage(2));
+        a.answers
+            .insert(q.questions[1].id.clone(), Answer::NotApplicable);
+        a.answers.insert(q.questions[2].id.clone(), Answer::Unknown);
+        a.notes
+            .insert(q.questions[0].id.clone(), "line one\nline two".into());
+        let text = a.to_toml(&q);
+        let parsed = Parsed::parse(Source::new("a.toml", text)).expect("parses");
+        let (back, warnings) = parsed.resolve(&q).expect("resolves");
+        assert!(warnings.is_empty());
+        assert_eq!(back, a);
+    }
+
+    #[test]
+    fn answers_are_written_in_questionnaire_order() {
+        let q = cx();
+        let mut a = Answers::new(&q);
+        let order = q.questions_in_order();
+        for question in order.iter().rev() {
+            a.answers.insert(question.id.clone(), Answer::Stage(1));
+        }
+        let text = a.to_toml(&q);
+        let positions: Vec<usize> = q
+            .questions
+            .iter()
+            .map(|question| {
+                text.find(&format!("\n{} = ", question.id))
+                    .expect("written")
+            })
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    }
+
+    #[test]
+    fn complete_means_stage_or_na_everywhere() {
+        let q = cx();
+        let mut a = Answers::new(&q);
+        for question in &q.questions {
+            a.answers.insert(question.id.clone(), Answer::NotApplicable);
+        }
+        assert!(a.is_complete(&q));
+        a.answers.insert(q.questions[0].id.clone(), Answer::Unknown);
+        assert!(!a.is_complete(&q));
+        a.answers.remove(&q.questions[0].id);
+        assert!(!a.is_complete(&q));
+    }
+
+    #[test]
+    fn unquoted_toml_date_is_accepted() {
+        let q = cx();
+        let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\ndate = 2026-11-23\n";
+        let (a, _) = Parsed::parse(Source::new("a.toml", text))
+            .expect("parses")
+            .resolve(&q)
+            .expect("resolves");
+        assert_eq!(a.date.as_deref(), Some("2026-11-23"));
+    }
+}

@@ -399,3 +399,224 @@ impl Report {
             .map_or(id, |d| d.name.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Parsed;
+    use crate::diagnostic::Source;
+
+    /// A questionnaire with `stages` levels, dimensions `a` (weight `wa`) and `b`
+    /// (weight 1), questions a1 (weight 1), a2 (weight `w2`), b1, and the given scoring.
+    fn questionnaire(stages: u32, wa: f64, w2: f64, scoring: &str) -> Questionnaire {
+        let mut t = format!(
+            "format = 1\n[questionnaire]\nid = \"t\"\nversion = \"1\"\nlanguage = \"en\"\n\
+             title = \"T\"\n{scoring}\n"
+        );
+        for l in 1..=stages {
+            t += &format!(
+                "[[stages]]\nlevel = {l}\nid = \"s{l}\"\nname = \"S{l}\"\nsummary = \"\"\n"
+            );
+        }
+        t += &format!("[[dimensions]]\nid = \"a\"\nname = \"A\"\nweight = {wa:?}\n");
+        t += "[[dimensions]]\nid = \"b\"\nname = \"B\"\n";
+        for (id, dim, w) in [("a1", "a", 1.0), ("a2", "a", w2), ("b1", "b", 1.0)] {
+            t += &format!(
+                "[[questions]]\nid = \"{id}\"\ndimension = \"{dim}\"\ntext = \"?\"\nweight = {w:?}\n"
+            );
+            for l in 1..=stages {
+                t += &format!("[[questions.options]]\nstage = {l}\ntext = \"o{l}\"\n");
+            }
+        }
+        for dim in ["a", "b"] {
+            for l in 1..stages {
+                t += &format!(
+                    "[[actions]]\ndimension = \"{dim}\"\nstage = {l}\ntitle = \"{dim}{l}\"\ndetail = \"d\"\n"
+                );
+            }
+        }
+        Questionnaire::load(&Source::new("t.toml", t)).expect("test questionnaire is valid")
+    }
+
+    fn answers(q: &Questionnaire, lines: &str) -> Answers {
+        let text = format!(
+            "format = 1\nquestionnaire = \"t\"\nquestionnaire_version = \"1\"\n[answers]\n{lines}"
+        );
+        Parsed::parse(Source::new("a.toml", text))
+            .and_then(|p| p.resolve(q))
+            .expect("test answers are valid")
+            .0
+    }
+
+    fn dim<'r>(r: &'r Report, id: &str) -> &'r DimensionResult {
+        r.dimensions
+            .iter()
+            .find(|d| d.id == id)
+            .expect("dimension exists")
+    }
+
+    fn level(stage: &Option<StageRef>) -> Option<u32> {
+        stage.as_ref().map(|s| s.level)
+    }
+
+    #[test]
+    fn dimension_score_is_weighted_mean_of_question_values() {
+        let q = questionnaire(5, 1.0, 3.0, "");
+        let r = score(&q, &answers(&q, "a1 = 1\na2 = 5\nb1 = 2\n"));
+        // (1*1 + 5*3) / 4 = 4.0
+        assert_eq!(dim(&r, "a").score, Some(4.0));
+        assert_eq!(level(&dim(&r, "a").stage), Some(4));
+        assert_eq!(dim(&r, "b").score, Some(2.0));
+    }
+
+    #[test]
+    fn dimension_stage_is_highest_level_reached() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 5\n"));
+        assert_eq!(dim(&r, "a").score, Some(2.5));
+        assert_eq!(level(&dim(&r, "a").stage), Some(2));
+        assert_eq!(level(&dim(&r, "b").stage), Some(5));
+    }
+
+    #[test]
+    fn float_error_never_drops_a_stage() {
+        // In binary, (3 * 1.0 + 3 * 0.1) / 1.1 is 2.9999999999999996, not 3.
+        assert!((3.0 * 1.0 + 3.0 * 0.1) / 1.1 < 3.0);
+        let q = questionnaire(5, 0.1, 0.1, "");
+        let r = score(&q, &answers(&q, "a1 = 3\na2 = 3\nb1 = 3\n"));
+        assert_eq!(dim(&r, "a").score, Some(3.0));
+        assert_eq!(level(&dim(&r, "a").stage), Some(3));
+        assert_eq!(r.overall.score, Some(3.0));
+        assert_eq!(level(&r.overall.stage), Some(3));
+        assert_eq!(stage_of(3.0 - 1e-12, 5), 3);
+        assert_eq!(stage_of(2.999, 5), 2);
+    }
+
+    #[test]
+    fn not_applicable_and_unknown_are_left_out_of_the_mean() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 4\na2 = \"n/a\"\nb1 = 2\n"));
+        assert_eq!(dim(&r, "a").score, Some(4.0));
+        let r = score(&q, &answers(&q, "a1 = 4\na2 = \"unknown\"\nb1 = 2\n"));
+        assert_eq!(dim(&r, "a").score, Some(4.0));
+    }
+
+    #[test]
+    fn dimension_without_valued_answer_has_no_score_and_is_left_out_overall() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = \"n/a\"\na2 = \"unknown\"\nb1 = 2\n"));
+        let a = dim(&r, "a");
+        assert_eq!(a.score, None);
+        assert_eq!(a.stage, None);
+        assert!(a.next_action.is_none());
+        assert_eq!(a.no_action, Some("not-assessed"));
+        assert_eq!(r.overall.score, Some(2.0));
+        assert_eq!(level(&r.overall.stage), Some(2));
+    }
+
+    #[test]
+    fn nothing_answered_gives_no_overall_stage() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, ""));
+        assert_eq!(r.overall.score, None);
+        assert_eq!(r.overall.stage, None);
+        assert!(r.overall.held_back_by.is_empty());
+        assert!(!r.complete);
+        assert_eq!(r.coverage.unanswered, 3);
+    }
+
+    #[test]
+    fn weakest_link_dimension_takes_the_lowest_value() {
+        let q = questionnaire(5, 1.0, 5.0, "[scoring]\ndimension = \"weakest-link\"");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 5\nb1 = 4\n"));
+        assert_eq!(dim(&r, "a").score, Some(2.0));
+        assert_eq!(level(&dim(&r, "a").stage), Some(2));
+    }
+
+    #[test]
+    fn overall_score_is_weighted_mean_of_dimension_scores() {
+        let q = questionnaire(5, 3.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 4\na2 = 4\nb1 = 2\n"));
+        // (4*3 + 2*1) / 4 = 3.5
+        assert_eq!(r.overall.score, Some(3.5));
+    }
+
+    #[test]
+    fn overall_weakest_link_is_lowest_dimension_stage_and_names_it() {
+        let q = questionnaire(5, 3.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 4\na2 = 4\nb1 = 2\n"));
+        assert_eq!(r.overall.method, "weakest-link");
+        assert_eq!(level(&r.overall.stage), Some(2));
+        assert_eq!(r.overall.held_back_by, vec!["b"]);
+    }
+
+    #[test]
+    fn overall_mean_is_highest_level_under_the_overall_score() {
+        let q = questionnaire(5, 3.0, 1.0, "[scoring]\noverall = \"mean\"");
+        let r = score(&q, &answers(&q, "a1 = 4\na2 = 4\nb1 = 2\n"));
+        assert_eq!(r.overall.method, "mean");
+        assert_eq!(level(&r.overall.stage), Some(3));
+        // b (stage 2) pulls the mean below 4; a (stage 4) does not.
+        assert_eq!(r.overall.held_back_by, vec!["b"]);
+    }
+
+    #[test]
+    fn complete_needs_a_stage_or_na_for_every_question() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        assert!(score(&q, &answers(&q, "a1 = 1\na2 = \"n/a\"\nb1 = 2\n")).complete);
+        assert!(!score(&q, &answers(&q, "a1 = 1\na2 = \"unknown\"\nb1 = 2\n")).complete);
+        assert!(!score(&q, &answers(&q, "a1 = 1\nb1 = 2\n")).complete);
+        let c = score(&q, &answers(&q, "a1 = 1\na2 = \"unknown\"\n")).coverage;
+        assert_eq!(
+            c,
+            Coverage {
+                questions: 3,
+                answered: 1,
+                not_applicable: 0,
+                unknown: 1,
+                unanswered: 1
+            }
+        );
+    }
+
+    #[test]
+    fn next_action_is_for_the_current_stage_and_none_at_the_top() {
+        let q = questionnaire(3, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 3\n"));
+        assert_eq!(
+            dim(&r, "a").next_action.as_ref().map(|a| a.title.as_str()),
+            Some("a2")
+        );
+        let b = dim(&r, "b");
+        assert!(b.next_action.is_none());
+        assert_eq!(b.no_action, Some("sustain"));
+        // At the top overall, nothing holds the company back.
+        let r = score(&q, &answers(&q, "a1 = 3\na2 = 3\nb1 = 3\n"));
+        assert!(r.overall.held_back_by.is_empty());
+    }
+
+    #[test]
+    fn gate_fails_below_min_stage_or_when_incomplete() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        let s3 = StageRef::from(q.stage(3).expect("stage 3"));
+        let mut r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 4\n"));
+        r.apply_gate(&s3, false);
+        let gate = r.gate.as_ref().expect("gate applied");
+        assert!(!gate.passed);
+        assert_eq!(gate.reasons, vec!["overall stage 2 (S2) is below 3 (S3)"]);
+
+        let mut r = score(&q, &answers(&q, "a1 = 3\na2 = \"unknown\"\nb1 = 4\n"));
+        r.apply_gate(&s3, false);
+        assert!(!r.gate.as_ref().expect("gate").passed);
+        r.apply_gate(&s3, true);
+        assert!(r.gate.as_ref().expect("gate").passed);
+    }
+
+    #[test]
+    fn weakest_first_orders_by_stage_then_score() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 2\n"));
+        let order: Vec<&str> = r.weakest_first().iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(order, vec!["b", "a"]);
+    }
+}
