@@ -16,6 +16,7 @@ use crate::report::Format;
         (Uniform, Segment-Based, Multichannel, Cross-Channel, Omni-Channel), per dimension \
         and overall, with the next action for every dimension.",
     after_help = "Examples:\n  \
+        cxm assess\n  \
         cxm score examples/early-stage.toml\n  \
         cxm score answers.toml --min-stage 3 -o report.md\n  \
         cxm validate my-questionnaire.toml\n  \
@@ -29,6 +30,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Assess(AssessArgs),
     Score(ScoreArgs),
     Validate(ValidateArgs),
     List(ListArgs),
@@ -62,6 +64,42 @@ Examples:
   cxm score answers.toml --format json
   cxm score answers.toml --min-stage 3 -o report.md -o result.json
   cat answers.toml | cxm score - --questionnaire my-questionnaire.toml";
+
+/// Answer the questionnaire interactively; saves after every answer.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Keys: arrows choose, Enter answers, Esc goes back, Ctrl-C stops (answers \
+        so far are kept; exit code 130).\n\n\
+        Examples:\n  cxm assess\n  cxm assess --organisation \"ACME GmbH\" --notes\n  \
+        cxm assess --answers acme-2026-11-23.toml   # resume or review"
+)]
+pub struct AssessArgs {
+    /// Questionnaire to answer: a TOML file, or the id of a bundled one.
+    /// Default: the bundled `cx-maturity` (or the one an existing --answers file names).
+    #[arg(short, long, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+
+    /// Language of the bundled questionnaire (e.g. `en`).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Answers file to write, or to resume when it exists. Default: a new file in the
+    /// current directory named after the organisation and the date.
+    #[arg(short, long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Organisation name for the report (otherwise asked).
+    #[arg(long, value_name = "NAME")]
+    pub organisation: Option<String>,
+
+    /// Your name for the report (otherwise asked).
+    #[arg(long, value_name = "NAME")]
+    pub respondent: Option<String>,
+
+    /// Ask for a one-line note (evidence, why) after each answer.
+    #[arg(long)]
+    pub notes: bool,
+}
 
 /// Score a saved answers file and print the stage report (never prompts).
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 //! shell over [`run`].
 
 pub mod answers;
+pub mod assess;
 pub mod bundled;
 pub mod cli;
 pub mod commands;
@@ -21,6 +22,7 @@ use exit_codes::ExitCode;
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Assess(args) => assess::run(args),
         Command::Score(args) => commands::score::run(args),
         Command::Validate(args) => commands::validate::run(args),
         Command::List(args) => commands::list::run(args),

@@ -1,0 +1,321 @@
+//! `cxm assess`: the interactive questionnaire for a manager at a terminal.
+//!
+//! Finds or creates the answers file, walks the questions ([`walk`]) on the terminal
+//! ([`prompt`]), saves atomically after every answer, and ends with the report.
+
+pub mod prompt;
+pub mod walk;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::answers::{Answers, Parsed};
+use crate::bundled::{self, QuestionnaireOrigin};
+use crate::cli::AssessArgs;
+use crate::commands::{score::read_answers, stdout_look};
+use crate::exit_codes::ExitCode;
+use crate::output::{Existing, print, write_atomic};
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, Format};
+use crate::score::score;
+use walk::{Outcome, Prompter, Reply, SelectPrompt};
+
+/// The error for a run without a terminal (a pipe, CI, `< /dev/null`).
+pub const NO_TERMINAL: &str =
+    "cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE";
+
+pub fn run(args: AssessArgs) -> anyhow::Result<ExitCode> {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        bail!(NO_TERMINAL);
+    }
+    run_with(args, &mut prompt::Terminal, &today())
+}
+
+/// The whole command with the terminal and the date passed in, so tests can drive it.
+pub fn run_with(
+    args: AssessArgs,
+    prompter: &mut dyn Prompter,
+    today: &str,
+) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.as_deref();
+    let existing = args.answers.as_ref().filter(|p| p.exists());
+    let (questionnaire, origin, mut answers) = match existing {
+        Some(path) => {
+            // An invalid file is reported exactly as `cxm score` would, and never touched.
+            let parsed = Parsed::parse(read_answers(&path.display().to_string())?)?;
+            let (q, origin) = bundled::resolve(
+                args.questionnaire.as_deref(),
+                parsed.questionnaire_id(),
+                lang.or(parsed.language()),
+            )?;
+            let (answers, warnings) = parsed.resolve(&q)?;
+            for w in warnings {
+                prompter.say(&format!("warning: {}", w.message));
+            }
+            (q, origin, answers)
+        }
+        None => {
+            let (q, origin) =
+                bundled::resolve(args.questionnaire.as_deref(), bundled::DEFAULT_ID, lang)?;
+            let mut answers = Answers::new(&q);
+            answers.date = Some(today.to_string());
+            (q, origin, answers)
+        }
+    };
+    if let Some(o) = args.organisation {
+        answers.organisation = Some(o);
+    }
+    if let Some(r) = args.respondent {
+        answers.respondent = Some(r);
+    }
+
+    let total = questionnaire.questions.len();
+    let mut path = existing.cloned();
+    let start = match &path {
+        None => {
+            prompter.say(&intro(&questionnaire, args.answers.as_deref()));
+            if walk::ask_names(prompter, &mut answers)? == Outcome::Interrupted {
+                prompter.say("Stopped before the first answer; nothing was saved.");
+                return Ok(ExitCode::Interrupted);
+            }
+            Some(0)
+        }
+        Some(p) => match walk::first_unanswered(&questionnaire, &answers) {
+            Some(k) => {
+                prompter.say(&format!(
+                    "Resuming {}: {k} of {total} questions answered. Esc goes back; Ctrl-C stops \
+                     safely.",
+                    p.display()
+                ));
+                Some(k)
+            }
+            None => {
+                let choice = SelectPrompt {
+                    message: format!("{} has an answer for every question.", p.display()),
+                    options: vec!["Show the report".into(), "Review the answers".into()],
+                    start: 0,
+                    help: "Review walks through every question with your answers preselected"
+                        .into(),
+                };
+                match prompter.select(&choice)? {
+                    Reply::Interrupted => return Ok(ExitCode::Interrupted),
+                    Reply::Value(1) => Some(0),
+                    Reply::Value(_) | Reply::Back => None,
+                }
+            }
+        },
+    };
+    let path = path.get_or_insert_with(|| {
+        args.answers
+            .clone()
+            .unwrap_or_else(|| default_path(Path::new("."), answers.organisation.as_deref(), today))
+    });
+
+    if let Some(start) = start {
+        // The first write to a new file must not replace one that appeared meanwhile.
+        let mut existing_file = if existing.is_some() {
+            Existing::Replace
+        } else {
+            Existing::Keep
+        };
+        let mut save = |a: &Answers| -> anyhow::Result<()> {
+            write_atomic(path, a.to_toml(&questionnaire).as_bytes(), existing_file)
+                .with_context(|| format!("could not save the answers to {}", path.display()))?;
+            existing_file = Existing::Replace;
+            Ok(())
+        };
+        let outcome = walk::walk(
+            &questionnaire,
+            &mut answers,
+            start,
+            args.notes,
+            prompter,
+            &mut save,
+        )?;
+        if outcome == Outcome::Interrupted {
+            let done = answers.answers.len();
+            if path.exists() {
+                prompter.say(&format!(
+                    "\nStopped. {done} of {total} answers are saved in {}.\nResume with: {}",
+                    path.display(),
+                    resume_command(path, &origin)
+                ));
+            } else {
+                prompter.say("\nStopped before the first answer; nothing was saved.");
+            }
+            return Ok(ExitCode::Interrupted);
+        }
+    }
+
+    let report = score(&questionnaire, &answers);
+    print(&report::render(&report, Format::Table, stdout_look()))?;
+    let min = answers
+        .target_stage
+        .or(report.overall.stage.as_ref().map(|s| s.level))
+        .unwrap_or(1);
+    prompter.say(&format!(
+        "\nAnswers saved in {}\nRe-score them, e.g. in CI: {}",
+        path.display(),
+        score_command(path, &origin, min)
+    ));
+    Ok(ExitCode::Success)
+}
+
+fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
+    let n = q.questions.len();
+    let mut text = format!("{}\n", q.title);
+    if let Some(d) = &q.description {
+        text.push_str(d.trim());
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "\n{n} questions in {} parts, about {}–{} minutes. Pick the answer closest to what \
+         your company does today; \"Don't know\" is a fine answer.\n",
+        q.dimensions.len(),
+        (n / 2).max(1),
+        (n * 3 / 4).max(2)
+    ));
+    let saved_in = path.map_or_else(
+        || "a new file in this directory".to_string(),
+        |p| p.display().to_string(),
+    );
+    text.push_str(&format!(
+        "Progress is saved after every answer in {saved_in}. Esc goes back one question; \
+         Ctrl-C stops safely and you can resume later.\n"
+    ));
+    text
+}
+
+/// A new file in `dir` named after the organisation (or `cx-assessment`) and the date,
+/// numbered so it never replaces an existing file.
+fn default_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf {
+    let slug = organisation.map(slug).filter(|s| !s.is_empty());
+    let stem = format!("{}-{today}", slug.as_deref().unwrap_or("cx-assessment"));
+    let mut candidate = dir.join(format!("{stem}.toml"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{stem}-{n}.toml"));
+        n += 1;
+    }
+    candidate
+}
+
+/// `Nordwind Outdoor GmbH` → `nordwind-outdoor-gmbh`.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-')
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
+/// Quotes a path for a POSIX shell when it needs it.
+fn shell_quote(path: &Path) -> String {
+    let s = path.display().to_string();
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./-+=:,@".contains(c))
+    {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+fn questionnaire_flag(origin: &QuestionnaireOrigin) -> String {
+    match origin {
+        QuestionnaireOrigin::Bundled => String::new(),
+        QuestionnaireOrigin::File(f) => format!(" --questionnaire {}", shell_quote(Path::new(f))),
+    }
+}
+
+fn resume_command(path: &Path, origin: &QuestionnaireOrigin) -> String {
+    format!(
+        "cxm assess --answers {}{}",
+        shell_quote(path),
+        questionnaire_flag(origin)
+    )
+}
+
+fn score_command(path: &Path, origin: &QuestionnaireOrigin, min_stage: u32) -> String {
+    format!(
+        "cxm score {}{} --min-stage {min_stage}",
+        shell_quote(path),
+        questionnaire_flag(origin)
+    )
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date(secs / 86_400)
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_date_matches_known_days() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_415), "2025-11-23");
+    }
+
+    #[test]
+    fn default_path_is_named_after_organisation_and_never_reuses_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = default_path(dir.path(), Some("Nordwind Outdoor GmbH"), "2026-11-23");
+        assert_eq!(p, dir.path().join("nordwind-outdoor-gmbh-2026-11-23.toml"));
+        std::fs::write(&p, "").expect("write");
+        let p2 = default_path(dir.path(), Some("Nordwind Outdoor GmbH"), "2026-11-23");
+        assert_eq!(
+            p2,
+            dir.path().join("nordwind-outdoor-gmbh-2026-11-23-2.toml")
+        );
+        let anonymous = default_path(dir.path(), Some(" ! "), "2026-11-23");
+        assert_eq!(anonymous, dir.path().join("cx-assessment-2026-11-23.toml"));
+    }
+
+    #[test]
+    fn commands_quote_paths_for_the_shell() {
+        let bundled = QuestionnaireOrigin::Bundled;
+        assert_eq!(
+            score_command(Path::new("a b.toml"), &bundled, 3),
+            "cxm score 'a b.toml' --min-stage 3"
+        );
+        let file = QuestionnaireOrigin::File("q.toml".into());
+        assert_eq!(
+            resume_command(Path::new("it's.toml"), &file),
+            r"cxm assess --answers 'it'\''s.toml' --questionnaire q.toml"
+        );
+    }
+}

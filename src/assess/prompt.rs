@@ -1,0 +1,72 @@
+//! The terminal front end of the walk: [`Prompter`] on inquire. Everything inquire
+//! lives here; long texts are wrapped at the terminal width so 80×24 stays usable.
+
+use anyhow::Context;
+use inquire::error::InquireError;
+use inquire::{Select, Text};
+
+use super::walk::{Prompter, Reply, SelectPrompt, TextPrompt};
+use crate::commands::terminal_width;
+
+/// Prompts on the terminal (inquire draws on stderr and reads keys from the tty).
+pub struct Terminal;
+
+/// Maps inquire's Esc and Ctrl-C onto the walk's replies.
+fn reply<T>(result: Result<T, InquireError>) -> anyhow::Result<Reply<T>> {
+    match result {
+        Ok(v) => Ok(Reply::Value(v)),
+        Err(InquireError::OperationCanceled) => Ok(Reply::Back),
+        Err(InquireError::OperationInterrupted) => Ok(Reply::Interrupted),
+        Err(InquireError::NotTTY) => anyhow::bail!(
+            "cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE"
+        ),
+        Err(e) => Err(anyhow::Error::new(e)).context("the terminal prompt failed"),
+    }
+}
+
+/// Wraps `text` to `width` columns, continuation lines indented by `indent` spaces.
+fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let options = textwrap::Options::new(width.max(20)).subsequent_indent(&pad);
+    textwrap::fill(text.trim(), options)
+}
+
+impl Prompter for Terminal {
+    fn say(&mut self, text: &str) {
+        let width = terminal_width();
+        let wrapped: Vec<String> = text.lines().map(|l| wrap(l, width - 1, 0)).collect();
+        eprintln!("{}", wrapped.join("\n"));
+    }
+
+    fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+        let width = terminal_width();
+        // inquire puts "? " before the message and "> " before options.
+        let message = wrap(&prompt.message, width - 3, 2);
+        let options: Vec<String> = prompt
+            .options
+            .iter()
+            .map(|o| wrap(o, width - 3, 2))
+            .collect();
+        let help = wrap(&prompt.help, width - 3, 1);
+        let page_size = prompt.options.len();
+        let chosen = Select::new(&message, options)
+            .with_starting_cursor(prompt.start.min(page_size.saturating_sub(1)))
+            .with_help_message(&help)
+            .with_page_size(page_size)
+            .without_filtering()
+            .raw_prompt();
+        Ok(match reply(chosen)? {
+            Reply::Value(option) => Reply::Value(option.index),
+            Reply::Back => Reply::Back,
+            Reply::Interrupted => Reply::Interrupted,
+        })
+    }
+
+    fn text(&mut self, prompt: &TextPrompt) -> anyhow::Result<Reply<String>> {
+        Text::new(&prompt.message)
+            .with_initial_value(&prompt.initial)
+            .with_help_message(&prompt.help)
+            .prompt()
+            .map_or_else(|e| reply(Err(e)), |v| Ok(Reply::Value(v)))
+    }
+}

@@ -1,0 +1,496 @@
+//! The walk through a questionnaire: order, going back, resuming, notes and saving
+//! after every answer. Plain code behind the [`Prompter`] seam, so tests drive it with
+//! a script and the terminal front end (`prompt.rs`) stays a thin adapter.
+
+use crate::answers::{Answer, Answers};
+use crate::questionnaire::{Question, Questionnaire};
+
+/// What the person did at a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    Value(T),
+    /// Esc: go back one step.
+    Back,
+    /// Ctrl-C: stop now.
+    Interrupted,
+}
+
+/// A select list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectPrompt {
+    pub message: String,
+    pub options: Vec<String>,
+    /// The option the cursor starts on.
+    pub start: usize,
+    pub help: String,
+}
+
+/// A one-line text input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextPrompt {
+    pub message: String,
+    /// Text already in the field (an earlier answer).
+    pub initial: String,
+    pub help: String,
+}
+
+/// The seam between the walk and a terminal.
+pub trait Prompter {
+    /// Shows information that needs no answer.
+    fn say(&mut self, text: &str);
+    /// Returns the index of the chosen option.
+    fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>>;
+    fn text(&mut self, prompt: &TextPrompt) -> anyhow::Result<Reply<String>>;
+}
+
+/// How a walk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The last question was answered.
+    Finished,
+    /// Stopped with Ctrl-C; every answer given so far is saved.
+    Interrupted,
+}
+
+/// The two choices every question gets besides its options.
+pub const DONT_KNOW: &str = "Don't know";
+pub const NOT_APPLICABLE: &str = "Not applicable to us";
+
+/// Index of the first question (in asking order) without any answer, if any.
+pub fn first_unanswered(questionnaire: &Questionnaire, answers: &Answers) -> Option<usize> {
+    questionnaire
+        .questions_in_order()
+        .iter()
+        .position(|q| !answers.answers.contains_key(&q.id))
+}
+
+/// Asks for the organisation and respondent names that are still missing. Enter or
+/// Esc skips a name.
+pub fn ask_names(prompter: &mut dyn Prompter, answers: &mut Answers) -> anyhow::Result<Outcome> {
+    let fields: [(&str, fn(&mut Answers) -> &mut Option<String>); 2] = [
+        ("Organisation name:", |a| &mut a.organisation),
+        ("Your name:", |a| &mut a.respondent),
+    ];
+    for (message, field) in fields {
+        if field(answers).is_some() {
+            continue;
+        }
+        let prompt = TextPrompt {
+            message: message.to_string(),
+            initial: String::new(),
+            help: "shown on the report; Enter skips".to_string(),
+        };
+        match prompter.text(&prompt)? {
+            Reply::Value(v) if !v.trim().is_empty() => *field(answers) = Some(v.trim().to_string()),
+            Reply::Value(_) | Reply::Back => {}
+            Reply::Interrupted => return Ok(Outcome::Interrupted),
+        }
+    }
+    Ok(Outcome::Finished)
+}
+
+/// Asks the questions from position `start` (in asking order) to the end, with earlier
+/// answers preselected. Esc goes back one question. `save` runs after every change;
+/// if it fails, the walk stops with its error.
+pub fn walk(
+    questionnaire: &Questionnaire,
+    answers: &mut Answers,
+    start: usize,
+    with_notes: bool,
+    prompter: &mut dyn Prompter,
+    save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
+) -> anyhow::Result<Outcome> {
+    let order = questionnaire.questions_in_order();
+    let total = order.len();
+    let mut i = start.min(total);
+    let mut shown_dimension: Option<&str> = None;
+    while i < total {
+        let question = order[i];
+        let dimension = questionnaire
+            .dimension(&question.dimension)
+            .map_or(question.dimension.as_str(), |d| d.name.as_str());
+        if shown_dimension != Some(question.dimension.as_str()) {
+            if let Some(d) = questionnaire.dimension(&question.dimension) {
+                let mut heading = format!("\n{}", d.name);
+                if let Some(description) = &d.description {
+                    heading.push('\n');
+                    heading.push_str(description.trim());
+                }
+                prompter.say(&heading);
+            }
+            shown_dimension = Some(question.dimension.as_str());
+        }
+
+        let prompt = select_prompt(
+            question,
+            answers.answers.get(&question.id),
+            i,
+            total,
+            dimension,
+        );
+        let chosen = match prompter.select(&prompt)? {
+            Reply::Interrupted => return Ok(Outcome::Interrupted),
+            Reply::Back => {
+                i = i.saturating_sub(1);
+                continue;
+            }
+            Reply::Value(k) => k,
+        };
+        let answer = match chosen {
+            k if k < question.options.len() => Answer::Stage(question.options[k].stage),
+            k if k == question.options.len() => Answer::Unknown,
+            _ => Answer::NotApplicable,
+        };
+        answers.answers.insert(question.id.clone(), answer);
+        save(answers)?;
+
+        if with_notes {
+            let prompt = TextPrompt {
+                message: "Note (evidence, why):".to_string(),
+                initial: answers.notes.get(&question.id).cloned().unwrap_or_default(),
+                help: "Enter to skip · Esc returns to the question".to_string(),
+            };
+            match prompter.text(&prompt)? {
+                Reply::Interrupted => return Ok(Outcome::Interrupted),
+                Reply::Back => continue,
+                Reply::Value(note) => {
+                    let note = note.trim();
+                    let changed = if note.is_empty() {
+                        answers.notes.remove(&question.id).is_some()
+                    } else {
+                        answers.notes.insert(question.id.clone(), note.to_string())
+                            != Some(note.to_string())
+                    };
+                    if changed {
+                        save(answers)?;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    Ok(Outcome::Finished)
+}
+
+/// The select list for one question: its options in stage order (without stage
+/// numbers or names, which would steer the answer), then "don't know" and "n/a".
+fn select_prompt(
+    question: &Question,
+    current: Option<&Answer>,
+    index: usize,
+    total: usize,
+    dimension: &str,
+) -> SelectPrompt {
+    let n = question.options.len();
+    let mut options: Vec<String> = question.options.iter().map(|o| o.text.clone()).collect();
+    options.push(DONT_KNOW.to_string());
+    options.push(NOT_APPLICABLE.to_string());
+    let start = match current {
+        Some(Answer::Stage(s)) => question
+            .options
+            .iter()
+            .position(|o| o.stage == *s)
+            .unwrap_or(0),
+        Some(Answer::Unknown) => n,
+        Some(Answer::NotApplicable) => n + 1,
+        None => 0,
+    };
+    let mut help = format!("Question {} of {total} · {dimension}", index + 1);
+    if let Some(h) = &question.help {
+        help.push_str(" · ");
+        help.push_str(h.trim());
+    }
+    SelectPrompt {
+        message: question.text.clone(),
+        options,
+        start,
+        help,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+    use std::collections::VecDeque;
+
+    /// Plays back scripted replies and records every prompt it was shown.
+    #[derive(Default)]
+    struct Script {
+        replies: VecDeque<Reply<String>>,
+        selects: Vec<SelectPrompt>,
+        texts: Vec<TextPrompt>,
+        said: Vec<String>,
+    }
+
+    impl Script {
+        fn new<'a>(replies: impl IntoIterator<Item = Reply<&'a str>>) -> Script {
+            Script {
+                replies: replies
+                    .into_iter()
+                    .map(|r| match r {
+                        Reply::Value(v) => Reply::Value(v.to_string()),
+                        Reply::Back => Reply::Back,
+                        Reply::Interrupted => Reply::Interrupted,
+                    })
+                    .collect(),
+                ..Script::default()
+            }
+        }
+
+        fn next(&mut self) -> Reply<String> {
+            self.replies
+                .pop_front()
+                .expect("the script has a reply for every prompt")
+        }
+    }
+
+    impl Prompter for Script {
+        fn say(&mut self, text: &str) {
+            self.said.push(text.to_string());
+        }
+        fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+            self.selects.push(prompt.clone());
+            Ok(match self.next() {
+                Reply::Value(v) => Reply::Value(v.parse().expect("select replies are indexes")),
+                Reply::Back => Reply::Back,
+                Reply::Interrupted => Reply::Interrupted,
+            })
+        }
+        fn text(&mut self, prompt: &TextPrompt) -> anyhow::Result<Reply<String>> {
+            self.texts.push(prompt.clone());
+            Ok(self.next())
+        }
+    }
+
+    use Reply::{Back, Interrupted, Value};
+
+    fn setup() -> (Questionnaire, Answers) {
+        let q = bundled::find(bundled::DEFAULT_ID, None).expect("bundled");
+        let a = Answers::new(&q);
+        (q, a)
+    }
+
+    /// Runs a walk, counting saves and checking each saved state is what `answers` holds.
+    fn run(
+        q: &Questionnaire,
+        a: &mut Answers,
+        start: usize,
+        notes: bool,
+        script: &mut Script,
+    ) -> (Outcome, Vec<Answers>) {
+        let mut saved = Vec::new();
+        let outcome = walk(q, a, start, notes, script, &mut |a: &Answers| {
+            saved.push(a.clone());
+            Ok(())
+        })
+        .expect("walk runs");
+        (outcome, saved)
+    }
+
+    fn ids(q: &Questionnaire) -> Vec<String> {
+        q.questions_in_order()
+            .iter()
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn answers_every_question_in_dimension_order_and_saves_each_time() {
+        let (q, mut a) = setup();
+        let n = q.questions.len();
+        let mut script = Script::new((0..n).map(|_| Value("1")));
+        let (outcome, saved) = run(&q, &mut a, 0, false, &mut script);
+        assert_eq!(outcome, Outcome::Finished);
+        assert_eq!(saved.len(), n);
+        assert_eq!(saved[2].answers.len(), 3);
+        assert!(a.is_complete(&q));
+        let asked: Vec<&str> = script.selects.iter().map(|s| s.message.as_str()).collect();
+        let expected: Vec<&str> = q
+            .questions_in_order()
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(asked, expected);
+        // Option 1 is the second-lowest stage.
+        let first = q.questions_in_order()[0];
+        assert_eq!(a.answers[&first.id], Answer::Stage(first.options[1].stage));
+        // One heading per dimension.
+        assert_eq!(script.said.len(), q.dimensions.len());
+        assert!(script.said[0].contains(&q.dimensions[0].name));
+    }
+
+    #[test]
+    fn options_hide_stages_and_end_with_dont_know_and_not_applicable() {
+        let (q, mut a) = setup();
+        let mut script = Script::new([Interrupted]);
+        run(&q, &mut a, 0, false, &mut script);
+        let prompt = &script.selects[0];
+        let question = q.questions_in_order()[0];
+        assert_eq!(prompt.options.len(), question.options.len() + 2);
+        assert_eq!(prompt.options[question.options.len()], DONT_KNOW);
+        assert_eq!(prompt.options[question.options.len() + 1], NOT_APPLICABLE);
+        for stage in &q.stages {
+            for option in &prompt.options {
+                assert!(!option.contains(&stage.name), "{option} names a stage");
+            }
+        }
+        assert!(
+            prompt
+                .help
+                .starts_with(&format!("Question 1 of {}", q.questions.len()))
+        );
+        assert!(prompt.help.contains(&q.dimensions[0].name));
+    }
+
+    #[test]
+    fn dont_know_and_not_applicable_are_recorded() {
+        let (q, mut a) = setup();
+        let n = q.questions[0].options.len();
+        let dk = n.to_string();
+        let na = (n + 1).to_string();
+        let mut script = Script::new([Value(dk.as_str()), Value(na.as_str()), Interrupted]);
+        run(&q, &mut a, 0, false, &mut script);
+        let order = ids(&q);
+        assert_eq!(a.answers[&order[0]], Answer::Unknown);
+        assert_eq!(a.answers[&order[1]], Answer::NotApplicable);
+        assert_eq!(a.answers.len(), 2);
+    }
+
+    #[test]
+    fn esc_goes_back_with_the_earlier_answer_preselected() {
+        let (q, mut a) = setup();
+        let mut script = Script::new([Value("3"), Back, Value("2"), Value("4"), Interrupted]);
+        let (outcome, _) = run(&q, &mut a, 0, false, &mut script);
+        assert_eq!(outcome, Outcome::Interrupted);
+        let order = ids(&q);
+        // Asked: q0, q1 (Esc), q0 again with 3 preselected, q1, q2 (Ctrl-C).
+        assert_eq!(script.selects[2].message, script.selects[0].message);
+        assert_eq!(script.selects[2].start, 3);
+        assert_eq!(script.selects[0].start, 0);
+        let q0 = q.question(&order[0]).expect("q0");
+        assert_eq!(a.answers[&order[0]], Answer::Stage(q0.options[2].stage));
+        assert_eq!(a.answers.len(), 2);
+    }
+
+    #[test]
+    fn esc_on_the_first_question_stays_there() {
+        let (q, mut a) = setup();
+        let mut script = Script::new([Back, Interrupted]);
+        run(&q, &mut a, 0, false, &mut script);
+        assert_eq!(script.selects[1].message, script.selects[0].message);
+    }
+
+    #[test]
+    fn interruption_after_k_answers_keeps_exactly_k() {
+        let (q, mut a) = setup();
+        let mut script = Script::new([Value("0"), Value("1"), Value("2"), Interrupted]);
+        let (outcome, saved) = run(&q, &mut a, 0, false, &mut script);
+        assert_eq!(outcome, Outcome::Interrupted);
+        assert_eq!(saved.len(), 3);
+        assert_eq!(saved.last().expect("saved").answers.len(), 3);
+        assert_eq!(first_unanswered(&q, &a), Some(3));
+    }
+
+    #[test]
+    fn resume_starts_at_the_first_unanswered_question() {
+        let (q, mut a) = setup();
+        let order = ids(&q);
+        for id in order.iter().take(3) {
+            a.answers.insert(id.clone(), Answer::Stage(1));
+        }
+        let start = first_unanswered(&q, &a).expect("unanswered left");
+        assert_eq!(start, 3);
+        let mut script = Script::new([Interrupted]);
+        run(&q, &mut a, start, false, &mut script);
+        assert_eq!(
+            script.selects[0].message,
+            q.question(&order[3]).expect("q3").text
+        );
+        assert!(script.selects[0].help.starts_with("Question 4 of"));
+        // A resumed walk shows the heading of the dimension it starts in.
+        assert!(
+            script.said[0].contains(
+                &q.dimension(&q.question(&order[3]).expect("q").dimension)
+                    .expect("d")
+                    .name
+            )
+        );
+    }
+
+    #[test]
+    fn review_preselects_every_earlier_answer() {
+        let (q, mut a) = setup();
+        let order = ids(&q);
+        a.answers.insert(order[0].clone(), Answer::NotApplicable);
+        a.answers.insert(order[1].clone(), Answer::Unknown);
+        let mut script = Script::new([Value("0"), Value("0"), Interrupted]);
+        run(&q, &mut a, 0, false, &mut script);
+        let n0 = q.question(&order[0]).expect("q0").options.len();
+        let n1 = q.question(&order[1]).expect("q1").options.len();
+        assert_eq!(script.selects[0].start, n0 + 1);
+        assert_eq!(script.selects[1].start, n1);
+    }
+
+    #[test]
+    fn notes_are_asked_after_each_answer_and_saved() {
+        let (q, mut a) = setup();
+        let mut script = Script::new([
+            Value("1"),
+            Value("Newsletter segments only"),
+            Value("2"),
+            Value(""),
+            Value("0"),
+            Back,
+            Value("1"),
+            Value("second try"),
+            Interrupted,
+        ]);
+        let (_, saved) = run(&q, &mut a, 0, true, &mut script);
+        let order = ids(&q);
+        assert_eq!(a.notes[&order[0]], "Newsletter segments only");
+        assert!(!a.notes.contains_key(&order[1]));
+        assert_eq!(a.notes[&order[2]], "second try");
+        // Esc in the note prompt asked question 3 again.
+        assert_eq!(script.selects[2].message, script.selects[3].message);
+        assert_eq!(script.texts.len(), 4);
+        assert_eq!(
+            saved
+                .last()
+                .expect("saved")
+                .notes
+                .get(&order[2])
+                .map(String::as_str),
+            Some("second try")
+        );
+    }
+
+    #[test]
+    fn names_are_asked_only_when_missing_and_enter_skips() {
+        let (_, mut a) = setup();
+        let mut script = Script::new([Value("ACME GmbH"), Value("  ")]);
+        assert_eq!(
+            ask_names(&mut script, &mut a).expect("asks"),
+            Outcome::Finished
+        );
+        assert_eq!(a.organisation.as_deref(), Some("ACME GmbH"));
+        assert_eq!(a.respondent, None);
+
+        a.respondent = Some("Jane".into());
+        let mut script = Script::new([]);
+        ask_names(&mut script, &mut a).expect("asks nothing");
+        assert!(script.texts.is_empty());
+    }
+
+    #[test]
+    fn a_failed_save_stops_the_walk_with_its_error() {
+        let (q, mut a) = setup();
+        let mut script = Script::new([Value("1"), Value("1")]);
+        let err = walk(&q, &mut a, 0, false, &mut script, &mut |_: &Answers| {
+            anyhow::bail!("disk full")
+        })
+        .expect_err("save fails");
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(script.selects.len(), 1);
+    }
+}
