@@ -110,7 +110,7 @@ pub fn run_with(
     let path = path.get_or_insert_with(|| {
         args.answers
             .clone()
-            .unwrap_or_else(|| default_path(Path::new("."), answers.organisation.as_deref(), today))
+            .unwrap_or_else(|| default_path(Path::new(""), answers.organisation.as_deref(), today))
     });
 
     if let Some(start) = start {

@@ -3,6 +3,7 @@
 
 use anyhow::Context;
 use inquire::error::InquireError;
+use inquire::ui::{RenderConfig, Styled};
 use inquire::{Select, Text};
 
 use super::walk::{Prompter, Reply, SelectPrompt, TextPrompt};
@@ -49,7 +50,14 @@ impl Prompter for Terminal {
             .collect();
         let help = wrap(&prompt.help, width - 3, 1);
         let page_size = prompt.options.len();
+        // The chosen option goes under the question, indented like the options, so a
+        // wrapped answer never runs on from the end of the question line.
+        let mut render = RenderConfig::default();
+        render.answer_from_new_line = true;
+        render.canceled_prompt_indicator = Styled::new("(back)");
         let chosen = Select::new(&message, options)
+            .with_render_config(render)
+            .with_formatter(&|o| format!("  {}", o.value))
             .with_starting_cursor(prompt.start.min(page_size.saturating_sub(1)))
             .with_help_message(&help)
             .with_page_size(page_size)

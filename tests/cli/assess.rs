@@ -1,0 +1,256 @@
+//! `cxm assess` end to end: the real binary in a pseudo-terminal (rexpect), driven
+//! with the keys a person presses. The terminal is set to 80×24 with `stty`, so these
+//! also run in CI, which has no terminal of its own.
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+use cxm::answers::{Answer, Parsed};
+use cxm::diagnostic::Source;
+use cxm::questionnaire::Questionnaire;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+
+fn bundled() -> Questionnaire {
+    cxm::bundled::find(cxm::bundled::DEFAULT_ID, None).unwrap()
+}
+
+/// Starts `cxm assess ARGS` in `dir` on an 80×24 pseudo-terminal, without colour.
+fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+    let cxm = Command::cargo_bin("cxm").unwrap();
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty cols 80 rows 24 && exec \"$0\" assess \"$@\"")
+        .arg(cxm.get_program())
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    spawn_command(command, Some(15_000)).unwrap()
+}
+
+fn send(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+fn exit_code(p: &mut PtySession) -> i32 {
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("cxm did not exit normally: {other:?}"),
+    }
+}
+
+fn read_answers(path: &Path, q: &Questionnaire) -> cxm::answers::Answers {
+    let text = std::fs::read_to_string(path).unwrap();
+    Parsed::parse(Source::new(path.display().to_string(), text))
+        .unwrap()
+        .resolve(q)
+        .unwrap()
+        .0
+}
+
+#[test]
+fn answering_every_question_saves_a_complete_file_and_shows_the_report() {
+    let q = bundled();
+    let n = q.questions.len();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["--answers", "acme.toml"]);
+    p.exp_string("Organisation name").unwrap();
+    send(&mut p, "ACME GmbH\r");
+    p.exp_string("Your name").unwrap();
+    send(&mut p, ENTER);
+    for i in 1..=n {
+        p.exp_string(&format!("Question {i} of {n}")).unwrap();
+        // The second option of every question.
+        send(&mut p, DOWN);
+        send(&mut p, ENTER);
+    }
+    let screen = p.exp_string("Re-score them").unwrap();
+    assert!(screen.contains("Overall stage:"), "{screen}");
+    p.exp_string("cxm score acme.toml --min-stage").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let saved = read_answers(&dir.path().join("acme.toml"), &q);
+    assert!(saved.is_complete(&q));
+    assert_eq!(saved.organisation.as_deref(), Some("ACME GmbH"));
+    assert_eq!(saved.respondent, None);
+    for question in &q.questions {
+        assert_eq!(
+            saved.answers[&question.id],
+            Answer::Stage(question.options[1].stage)
+        );
+    }
+
+    // `cxm score` on the saved file gives the same overall stage the session showed.
+    let overall_line = screen
+        .lines()
+        .find(|l| l.starts_with("Overall stage:"))
+        .unwrap()
+        .to_string();
+    let scored = Command::cargo_bin("cxm")
+        .unwrap()
+        .args(["score", "acme.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(scored.status.success());
+    let scored = String::from_utf8(scored.stdout).unwrap();
+    assert!(
+        scored.contains(overall_line.trim()),
+        "{overall_line}\n{scored}"
+    );
+}
+
+#[test]
+fn ctrl_c_after_three_answers_keeps_three_and_a_second_run_resumes_at_four() {
+    let q = bundled();
+    let n = q.questions.len();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["--organisation", "Nordwind", "--respondent", "Kim"],
+    );
+    for i in 1..=3 {
+        p.exp_string(&format!("Question {i} of {n}")).unwrap();
+        send(&mut p, ENTER);
+    }
+    p.exp_string(&format!("Question 4 of {n}")).unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    p.exp_string("Resume with: cxm assess --answers nordwind-")
+        .unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+
+    // The default file name: organisation and date, in the current directory.
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].clone();
+    assert!(
+        name.starts_with("nordwind-20") && name.ends_with(".toml"),
+        "{name}"
+    );
+    let saved = read_answers(&dir.path().join(&name), &q);
+    assert_eq!(saved.answers.len(), 3);
+    assert_eq!(saved.respondent.as_deref(), Some("Kim"));
+
+    let mut p = spawn(dir.path(), &["--answers", &name]);
+    p.exp_string(&format!("3 of {n} questions answered"))
+        .unwrap();
+    p.exp_string(&format!("Question 4 of {n}")).unwrap();
+    send(&mut p, ENTER);
+    p.exp_string(&format!("Question 5 of {n}")).unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(read_answers(&dir.path().join(&name), &q).answers.len(), 4);
+}
+
+#[test]
+fn esc_returns_to_the_previous_question_with_its_answer_preselected() {
+    let q = bundled();
+    let n = q.questions.len();
+    let order = q.questions_in_order();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &[
+            "--organisation",
+            "A",
+            "--respondent",
+            "B",
+            "--answers",
+            "a.toml",
+        ],
+    );
+    p.exp_string(&format!("Question 1 of {n}")).unwrap();
+    send(&mut p, DOWN);
+    send(&mut p, DOWN);
+    send(&mut p, ENTER);
+    p.exp_string(&format!("Question 2 of {n}")).unwrap();
+    send(&mut p, ESC);
+    p.exp_string(&format!("Question 1 of {n}")).unwrap();
+    // Enter alone keeps the preselected earlier answer; one Down moves past it.
+    send(&mut p, DOWN);
+    send(&mut p, ENTER);
+    p.exp_string(&format!("Question 2 of {n}")).unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let saved = read_answers(&dir.path().join("a.toml"), &q);
+    assert_eq!(saved.answers.len(), 1);
+    assert_eq!(
+        saved.answers[&order[0].id],
+        Answer::Stage(order[0].options[3].stage)
+    );
+}
+
+#[test]
+fn a_complete_file_offers_the_report_without_asking_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/advanced.toml");
+    std::fs::copy(&example, dir.path().join("done.toml")).unwrap();
+    let mut p = spawn(dir.path(), &["--answers", "done.toml"]);
+    p.exp_string("has an answer for every question").unwrap();
+    p.exp_string("Review the answers").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Overall stage: 3 Multichannel").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(
+        std::fs::read(dir.path().join("done.toml")).unwrap(),
+        std::fs::read(&example).unwrap()
+    );
+}
+
+#[test]
+fn an_invalid_answers_file_is_reported_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\n\n[answers]\noffer-diferentiation = 2\n";
+    std::fs::write(dir.path().join("bad.toml"), text).unwrap();
+    let mut p = spawn(dir.path(), &["--answers", "bad.toml"]);
+    let out = p.exp_eof().unwrap();
+    assert!(
+        out.contains("error: invalid answers file bad.toml:6:1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("did you mean `offer-differentiation`?"),
+        "{out}"
+    );
+    match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 2),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("bad.toml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn without_a_terminal_it_exits_at_once_with_advice() {
+    let out = Command::cargo_bin("cxm")
+        .unwrap()
+        .arg("assess")
+        .env("RUST_BACKTRACE", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE\n"
+    );
+    assert!(out.stdout.is_empty());
+}
