@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Invalid, Source, closest, list};
+use crate::diagnostic::{Diagnostic, Invalid, Source, closest};
 use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
 
 /// One question's answer.
@@ -180,9 +180,10 @@ impl Parsed {
             };
             let stages: Vec<u32> = question.options.iter().map(|o| o.stage).collect();
             let valid = || {
+                let stages: Vec<String> = stages.iter().map(u32::to_string).collect();
                 format!(
                     "{}, \"{}\" or \"{}\"",
-                    list(&stages),
+                    stages.join(", "),
                     Answer::NOT_APPLICABLE,
                     Answer::UNKNOWN
                 )
