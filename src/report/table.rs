@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use comfy_table::{Cell, CellAlignment};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
     Look, coverage_text, dimensions_at, held_back_text, new_table, no_action_text, score_text,
@@ -145,6 +145,10 @@ pub fn render(report: &Report, look: Look) -> String {
     // The dimension table.
     let _ = writeln!(out, "\n{}", p.bold("Dimensions"));
     let mut table = new_table(look, vec!["Dimension", "Score", "Stage", "Next action"]);
+    // Give the action titles room: dimension names wrap more gracefully than sentences.
+    if let Some(column) = table.column_mut(3) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(40)));
+    }
     for d in &report.dimensions {
         table.add_row(vec![
             Cell::new(&d.name),
