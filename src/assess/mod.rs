@@ -71,6 +71,18 @@ pub fn run_with(
         answers.respondent = Some(r);
     }
 
+    // Find out now, not after the first answer, if answers cannot be saved there.
+    let dir = match args.answers.as_deref().and_then(Path::parent) {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    tempfile::tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot save answers in {}; pass --answers with a path in a writable directory",
+            dir.display()
+        )
+    })?;
+
     let total = questionnaire.questions.len();
     let mut path = existing.cloned();
     let start = match &path {
@@ -282,6 +294,37 @@ fn civil_date(days: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Replies to nothing: any prompt is a test failure.
+    struct NoPrompts;
+
+    impl Prompter for NoPrompts {
+        fn say(&mut self, _: &str) {}
+        fn select(&mut self, p: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+            panic!("unexpected prompt {p:?}")
+        }
+        fn text(&mut self, p: &walk::TextPrompt) -> anyhow::Result<Reply<String>> {
+            panic!("unexpected prompt {p:?}")
+        }
+    }
+
+    #[test]
+    fn an_unwritable_answers_path_fails_before_the_first_question() {
+        let args = AssessArgs {
+            questionnaire: None,
+            lang: None,
+            answers: Some(PathBuf::from("/nonexistent-dir/a.toml")),
+            organisation: None,
+            respondent: None,
+            notes: false,
+        };
+        let err = run_with(args, &mut NoPrompts, "2026-11-23").expect_err("fails");
+        assert!(
+            format!("{err:#}")
+                .starts_with("cannot save answers in /nonexistent-dir; pass --answers"),
+            "{err:#}"
+        );
+    }
 
     #[test]
     fn civil_date_matches_known_days() {
