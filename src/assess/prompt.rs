@@ -52,9 +52,11 @@ impl Prompter for Terminal {
         let page_size = prompt.options.len();
         // The chosen option goes under the question, indented like the options, so a
         // wrapped answer never runs on from the end of the question line.
-        let mut render = RenderConfig::default();
-        render.answer_from_new_line = true;
-        render.canceled_prompt_indicator = Styled::new("(back)");
+        let render = RenderConfig {
+            answer_from_new_line: true,
+            canceled_prompt_indicator: Styled::new("(back)"),
+            ..RenderConfig::default()
+        };
         let chosen = Select::new(&message, options)
             .with_render_config(render)
             .with_formatter(&|o| format!("  {}", o.value))

@@ -67,7 +67,8 @@ pub fn first_unanswered(questionnaire: &Questionnaire, answers: &Answers) -> Opt
 /// Asks for the organisation and respondent names that are still missing. Enter or
 /// Esc skips a name.
 pub fn ask_names(prompter: &mut dyn Prompter, answers: &mut Answers) -> anyhow::Result<Outcome> {
-    let fields: [(&str, fn(&mut Answers) -> &mut Option<String>); 2] = [
+    type Field = fn(&mut Answers) -> &mut Option<String>;
+    let fields: [(&str, Field); 2] = [
         ("Organisation name:", |a| &mut a.organisation),
         ("Your name:", |a| &mut a.respondent),
     ];
