@@ -1,0 +1,19 @@
+//! End-to-end tests: they run the real `cxm` binary and check what a user sees —
+//! standard output, standard error and the exit code.
+#![allow(clippy::unwrap_used)]
+
+#[path = "cli/common.rs"]
+mod common;
+
+#[path = "cli/answers_errors.rs"]
+mod answers_errors;
+#[path = "cli/assess.rs"]
+mod assess;
+#[path = "cli/help.rs"]
+mod help;
+#[path = "cli/list.rs"]
+mod list;
+#[path = "cli/score.rs"]
+mod score;
+#[path = "cli/validate.rs"]
+mod validate;

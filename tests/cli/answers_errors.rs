@@ -1,0 +1,176 @@
+//! Problems in answers files: each exits 2 with one message naming the file and
+//! the line and column of the problem.
+
+use crate::common::run;
+
+const SMALL_QUESTIONNAIRE: &str = "tests/fixtures/questionnaires/small.toml";
+
+/// The error message of `cxm score FILE extra…`.
+fn score_error(file: &str, extra: &[&str]) -> String {
+    let mut args = vec!["score", file];
+    args.extend(extra);
+    run(&args).error()
+}
+
+#[test]
+fn unknown_question_id_suggests_the_closest() {
+    let message = score_error("tests/fixtures/answers/invalid/unknown-question.toml", &[]);
+    assert_eq!(
+        message,
+        "invalid answers file tests/fixtures/answers/invalid/unknown-question.toml:7:1: \
+         question `ofer-differentiation` is not in questionnaire `cx-maturity`; did you mean \
+         `offer-differentiation`?"
+    );
+}
+
+#[test]
+fn stage_that_is_not_an_option_lists_the_valid_answers() {
+    let message = score_error(
+        "tests/fixtures/answers/invalid/stage-not-an-option.toml",
+        &["--questionnaire", SMALL_QUESTIONNAIRE],
+    );
+    assert!(
+        message.starts_with(
+            "invalid answers file tests/fixtures/answers/invalid/stage-not-an-option.toml:8:17: \
+             question `people-skills` has no option for stage 2; "
+        ),
+        "{message}"
+    );
+    // people-skills has options for stages 1 and 3 only.
+    assert!(
+        message.ends_with("answer one of 1, 3, \"n/a\" or \"unknown\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn answers_of_the_wrong_type_are_all_reported() {
+    let message = score_error("tests/fixtures/answers/invalid/wrong-types.toml", &[]);
+    let file = "tests/fixtures/answers/invalid/wrong-types.toml";
+    let mut lines = message.lines();
+    assert_eq!(
+        lines.next(),
+        Some(format!("invalid answers file {file} (3 errors):").as_str())
+    );
+    let errors: Vec<&str> = lines.collect();
+    assert_eq!(errors.len(), 3, "{message}");
+    let expected = [
+        (
+            7,
+            25,
+            "question `offer-differentiation`: `true` is not an answer",
+        ),
+        (
+            8,
+            27,
+            "question `returning-customer-view`: the decimal number 2.5 is not an answer",
+        ),
+        (
+            9,
+            21,
+            "question `lifecycle-content`: the text \"maybe\" is not an answer",
+        ),
+    ];
+    for (error, (line, col, text)) in errors.iter().zip(expected) {
+        assert!(
+            error.starts_with(&format!("  {file}:{line}:{col}: {text}; answer one of ")),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn unknown_top_level_key_is_an_error() {
+    let message = score_error("tests/fixtures/answers/invalid/unknown-key.toml", &[]);
+    assert!(
+        message.starts_with(
+            "invalid answers file tests/fixtures/answers/invalid/unknown-key.toml:5:1: \
+             unknown field `organisaton`, expected one of "
+        ),
+        "{message}"
+    );
+    assert!(message.contains("`organisation`"), "{message}");
+}
+
+#[test]
+fn note_for_an_unknown_question_is_an_error() {
+    let message = score_error("tests/fixtures/answers/invalid/unknown-note.toml", &[]);
+    assert!(
+        message.starts_with(
+            "invalid answers file tests/fixtures/answers/invalid/unknown-note.toml:10:1: \
+             note for question `loyalty-programme` is not in questionnaire `cx-maturity`"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn target_stage_out_of_range_is_an_error() {
+    let message = score_error("tests/fixtures/answers/invalid/target-stage.toml", &[]);
+    assert_eq!(
+        message,
+        "invalid answers file tests/fixtures/answers/invalid/target-stage.toml:5:16: \
+         target_stage 6 does not exist; use a stage level from 1 to 5"
+    );
+}
+
+#[test]
+fn answers_for_another_questionnaire_name_both_ids() {
+    let message = score_error("tests/fixtures/answers/small.toml", &["-q", "cx-maturity"]);
+    let expected = "  tests/fixtures/answers/small.toml:4:17: this file answers questionnaire \
+                    `small`, but the questionnaire used is `cx-maturity`; pass the matching one \
+                    with `--questionnaire`";
+    // The first of the errors; the others are its answers, unknown to `cx-maturity`.
+    assert_eq!(message.lines().nth(1), Some(expected), "{message}");
+}
+
+#[test]
+fn missing_answers_file_names_the_path() {
+    let message = score_error("tests/fixtures/answers/no-such-file.toml", &[]);
+    assert!(
+        message
+            .starts_with("could not read answers file tests/fixtures/answers/no-such-file.toml: "),
+        "{message}"
+    );
+}
+
+#[test]
+fn file_that_is_not_toml_is_an_error_with_its_position() {
+    let message = score_error("tests/fixtures/answers/invalid/not-toml.toml", &[]);
+    assert!(
+        message
+            .starts_with("invalid answers file tests/fixtures/answers/invalid/not-toml.toml:1:7: "),
+        "{message}"
+    );
+}
+
+#[test]
+fn format_2_is_not_read() {
+    let message = score_error("tests/fixtures/answers/invalid/format-2.toml", &[]);
+    assert_eq!(
+        message,
+        "invalid answers file tests/fixtures/answers/invalid/format-2.toml:2:10: unsupported \
+         format 2: this version of cxm reads format 1; upgrade cxm or write the file in format 1"
+    );
+}
+
+#[test]
+fn missing_format_is_an_error() {
+    let answers = "questionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\n";
+    let message = crate::common::run_with_stdin(&["score", "-"], answers).error();
+    assert_eq!(
+        message,
+        "invalid answers file <stdin>: missing `format = 1` at the top of the answers file"
+    );
+}
+
+#[test]
+fn missing_required_key_is_an_error() {
+    let answers = "format = 1\nquestionnaire = \"cx-maturity\"\n";
+    let message = crate::common::run_with_stdin(&["score", "-"], answers).error();
+    assert!(
+        message.starts_with("invalid answers file <stdin>"),
+        "{message}"
+    );
+    assert!(message.contains("questionnaire_version"), "{message}");
+}
