@@ -126,15 +126,20 @@ impl Parsed {
         let mut warnings = Vec::new();
 
         if f.questionnaire.get_ref() != &questionnaire.id {
-            errors.push(src.error(
-                f.questionnaire.span(),
-                format!(
-                    "this file answers questionnaire `{}`, but the questionnaire used is `{}`; \
+            // Every answer would be "unknown question" too; this one error is the news.
+            return Err(Invalid {
+                kind: "answers file",
+                file: src.name.clone(),
+                errors: vec![src.error(
+                    f.questionnaire.span(),
+                    format!(
+                        "this file answers questionnaire `{}`, but the questionnaire used is `{}`; \
                      pass the matching one with `--questionnaire`",
-                    f.questionnaire.get_ref(),
-                    questionnaire.id
-                ),
-            ));
+                        f.questionnaire.get_ref(),
+                        questionnaire.id
+                    ),
+                )],
+            });
         } else if f.questionnaire_version != questionnaire.version {
             warnings.push(src.file_error(format!(
                 "{} was answered with version {} of questionnaire `{}`, scored with version {}; \

@@ -64,9 +64,13 @@ impl Source {
         }
     }
 
-    /// Turns a TOML syntax or shape error into a diagnostic with its position.
+    /// Turns a TOML syntax or shape error into a diagnostic with its position; a
+    /// misspelt key gets the closest valid one suggested.
     pub fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
-        let message = err.message().trim_end().to_string();
+        let mut message = err.message().trim_end().to_string();
+        if let Some(hint) = unknown_field_hint(&message) {
+            message.push_str(&hint);
+        }
         match err.span() {
             Some(span) => self.error(span, message),
             None => self.file_error(message),
@@ -162,6 +166,15 @@ impl fmt::Display for Invalid {
     }
 }
 
+/// For serde's "unknown field `weigth`, expected one of `id`, `weight`": a
+/// "did you mean" for the closest expected field.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (wrong, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    closest(wrong, candidates).map(|near| format!("; did you mean `{near}`?"))
+}
+
 /// Closest candidate to a misspelt id, if one is close enough to be a likely typo.
 pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -170,6 +183,15 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// `1 question`, `2 questions`.
+pub fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// `` `a`, `b` and `c` `` for messages that list valid choices.
@@ -208,6 +230,19 @@ mod tests {
         let ids = ["data-latency", "content-differentiation"];
         assert_eq!(closest("data-latncy", ids), Some("data-latency"));
         assert_eq!(closest("zzz", ids), None);
+    }
+
+    #[test]
+    fn unknown_fields_get_the_closest_expected_one() {
+        assert_eq!(
+            unknown_field_hint("unknown field `weigth`, expected one of `id`, `weight`"),
+            Some("; did you mean `weight`?".into())
+        );
+        assert_eq!(
+            unknown_field_hint("unknown field `zzz`, expected `id` or `name`"),
+            None
+        );
+        assert_eq!(unknown_field_hint("invalid type: integer"), None);
     }
 
     #[test]

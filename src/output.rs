@@ -32,6 +32,20 @@ pub enum Existing {
 /// flushed to disk and then renamed over `path`: readers, and a crash at any moment,
 /// see either the old complete file or the new complete one.
 pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> io::Result<()> {
+    write_via_temp(path, contents, existing).map_err(without_temp_path)
+}
+
+/// tempfile's errors end in ` at path ".cxm-….tmp"`, a name that means nothing to a
+/// user (the caller names the real file); keep only the reason before it.
+fn without_temp_path(err: io::Error) -> io::Error {
+    let text = err.to_string();
+    match text.find(" at path \"") {
+        Some(end) => io::Error::new(err.kind(), &text[..end]),
+        None => err,
+    }
+}
+
+fn write_via_temp(path: &Path, contents: &[u8], existing: Existing) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -73,5 +87,13 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
         // No temporary files are left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn errors_do_not_name_the_temporary_file() {
+        let err =
+            write_atomic(Path::new("/nonexistent-dir/x.json"), b"", Existing::Replace).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        assert!(!err.to_string().contains(".cxm-"), "{err}");
     }
 }

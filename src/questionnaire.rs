@@ -10,7 +10,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Invalid, Source, closest, list};
+use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list};
 
 /// The only questionnaire layout this version of `cxm` reads.
 pub const FORMAT: i64 = 1;
@@ -289,9 +289,14 @@ pub(crate) fn check_format(source: &Source, what: &str) -> Option<Diagnostic> {
     struct Probe {
         format: Option<Spanned<toml::Value>>,
     }
+    // The probe accepts any table, so its errors are TOML syntax errors.
     let probe: Probe = match toml::from_str(&source.text) {
         Ok(p) => p,
-        Err(e) => return Some(source.toml_error(&e)),
+        Err(e) => {
+            let mut d = source.toml_error(&e);
+            d.message = format!("this is not valid TOML: {}", d.message);
+            return Some(d);
+        }
     };
     match probe.format {
         None => Some(source.file_error(format!(
@@ -394,7 +399,13 @@ impl Checker<'_> {
         if value < 1 || value > i64::from(top) {
             self.error(
                 stage.span(),
-                format!("{what} stage {value} does not exist; stages are numbered 1 to {top}"),
+                match top {
+                    0 => format!("{what} stage {value} does not exist; the ladder has no stages"),
+                    1 => format!("{what} stage {value} does not exist; the only stage is 1"),
+                    _ => format!(
+                        "{what} stage {value} does not exist; stages are numbered 1 to {top}"
+                    ),
+                },
             );
             return 0;
         }
@@ -434,8 +445,8 @@ impl Checker<'_> {
             self.error(
                 stages_span,
                 format!(
-                    "the ladder has {} stage(s); define at least 2 `[[stages]]` with levels 1, 2, …",
-                    raw_stages.len()
+                    "the ladder has only {}; define at least 2 `[[stages]]` with levels 1, 2, …",
+                    count(raw_stages.len(), "stage")
                 ),
             );
         }
@@ -506,12 +517,20 @@ impl Checker<'_> {
                 "no questions; define at least one `[[questions]]`",
             );
         }
+        // Dimensions that a misspelt reference probably meant: their "no questions"
+        // error would only repeat the typo's.
+        let mut probably_meant = HashSet::new();
         for q in &raw_questions {
             self.id(&q.id, "question", &mut question_ids);
             let dim = q.dimension.get_ref();
             if known_dimension(dim) {
                 *questions_per_dimension.entry(dim.clone()).or_default() += 1;
             } else {
+                if let Some(near) =
+                    closest(dim, raw_dimensions.iter().map(|d| d.id.get_ref().as_str()))
+                {
+                    probably_meant.insert(near.to_string());
+                }
                 let hint = dimension_hint(dim);
                 self.error(
                     q.dimension.span(),
@@ -528,9 +547,9 @@ impl Checker<'_> {
                 self.error(
                     q.options.span(),
                     format!(
-                        "question `{}` has {} option(s); give it at least 2 `[[questions.options]]`",
+                        "question `{}` has only {}; give it at least 2 `[[questions.options]]`",
                         q.id.get_ref(),
-                        raw_options.len()
+                        count(raw_options.len(), "option")
                     ),
                 );
             }
@@ -567,6 +586,7 @@ impl Checker<'_> {
         for d in &raw_dimensions {
             if !questions_per_dimension.contains_key(d.id.get_ref())
                 && known_dimension(d.id.get_ref())
+                && !probably_meant.contains(d.id.get_ref())
             {
                 self.error(
                     d.id.span(),
@@ -599,6 +619,15 @@ impl Checker<'_> {
                     format!(
                         "a second action for dimension `{dim}` at stage {stage}; keep one action \
                          per dimension and stage"
+                    ),
+                );
+            }
+            if stage == top && top >= 2 {
+                self.warning(
+                    a.stage.span(),
+                    format!(
+                        "an action for the top stage {top} is never shown: a dimension there has \
+                         reached the top and sustains; remove it"
                     ),
                 );
             }

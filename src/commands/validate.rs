@@ -1,7 +1,7 @@
 //! `cxm validate`: check questionnaire files and list every problem.
 
 use crate::cli::ValidateArgs;
-use crate::diagnostic::Source;
+use crate::diagnostic::{Source, count};
 use crate::exit_codes::ExitCode;
 use crate::output::print;
 use crate::questionnaire::check;
@@ -28,12 +28,12 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
         let warnings = diagnostics.len() - errors;
         match questionnaire {
             Some(q) => out.push_str(&format!(
-                "{name}: ok: `{}` {} ({}), {} dimensions, {} questions{}\n",
+                "{name}: ok: `{}` {} ({}), {}, {}{}\n",
                 q.id,
                 q.version,
                 q.language,
-                q.dimensions.len(),
-                q.questions.len(),
+                count(q.dimensions.len(), "dimension"),
+                count(q.questions.len(), "question"),
                 plural(warnings, "warning").map_or(String::new(), |w| format!(", {w}"))
             )),
             None => {
@@ -55,10 +55,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// `1 error`, `3 errors`; `None` for zero.
 fn plural(n: usize, word: &str) -> Option<String> {
-    match n {
-        0 => None,
-        1 => Some(format!("1 {word}")),
-        _ => Some(format!("{n} {word}s")),
-    }
+    (n > 0).then(|| count(n, word))
 }

@@ -35,7 +35,8 @@ pub fn render(report: &Report) -> String {
     }
     row("Questionnaire", &format!("{} {}", q.id, q.version));
     let stage = match &report.overall.stage {
-        Some(s) => format!("**{} {}**", s.level, cell(&s.name)),
+        // `row` escapes the cell; escaping here too would double the backslashes.
+        Some(s) => format!("**{} {}**", s.level, s.name),
         None => "none: no question has a stage answer".into(),
     };
     row("Overall stage", &stage);

@@ -15,7 +15,25 @@ struct Paint {
     on: bool,
 }
 
+/// How a piece of text is painted; text is wrapped first, then each line painted, so
+/// escape codes never upset the width.
+#[derive(Clone, Copy)]
+enum Tone {
+    Plain,
+    Bold,
+    Good,
+    Bad,
+}
+
 impl Paint {
+    fn tone(&self, tone: Tone, text: &str) -> String {
+        match tone {
+            Tone::Plain => text.to_string(),
+            Tone::Bold => self.bold(text),
+            Tone::Good => self.good(text),
+            Tone::Bad => self.bad(text),
+        }
+    }
     fn wrap(&self, code: &str, text: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -51,23 +69,28 @@ pub fn render(report: &Report, look: Look) -> String {
         "{}",
         p.dim(&format!("questionnaire {} {}", q.id, q.version))
     );
-    let mut facts: Vec<(&str, String)> = Vec::new();
+    let mut facts: Vec<(&str, String, Tone)> = Vec::new();
     for (label, value) in [
         ("Organisation", &report.organisation),
         ("Respondent", &report.respondent),
         ("Date", &report.date),
     ] {
         if let Some(v) = value {
-            facts.push((label, v.clone()));
+            facts.push((label, v.clone(), Tone::Plain));
         }
     }
-    facts.push((
-        "Overall stage",
-        match &report.overall.stage {
-            Some(s) => p.bold(&format!("{} {}", s.level, s.name)),
-            None => p.bad("none: no question has a stage answer"),
-        },
-    ));
+    facts.push(match &report.overall.stage {
+        Some(s) => (
+            "Overall stage",
+            format!("{} {}", s.level, s.name),
+            Tone::Bold,
+        ),
+        None => (
+            "Overall stage",
+            "none: no question has a stage answer".into(),
+            Tone::Bad,
+        ),
+    });
     facts.push((
         "Score",
         format!(
@@ -75,35 +98,44 @@ pub fn render(report: &Report, look: Look) -> String {
             score_text(report.overall.score, report.overall.max_score),
             report.overall.method.replace('-', " ")
         ),
+        Tone::Plain,
     ));
     if let Some(t) = &report.target_stage {
-        facts.push(("Target", format!("{} {}", t.level, t.name)));
+        facts.push(("Target", format!("{} {}", t.level, t.name), Tone::Plain));
     }
     if let Some(names) = held_back_text(report) {
-        facts.push(("Held back by", names));
+        facts.push(("Held back by", names, Tone::Plain));
     }
-    facts.push(("Answers", coverage_text(report)));
-    facts.push((
-        "Complete",
-        if report.complete {
-            p.good("yes")
-        } else {
-            p.bad("no: answer the unknown and unanswered questions")
-        },
-    ));
+    facts.push(("Answers", coverage_text(report), Tone::Plain));
+    facts.push(if report.complete {
+        ("Complete", "yes".into(), Tone::Good)
+    } else {
+        (
+            "Complete",
+            "no: answer the unknown and unanswered questions".into(),
+            Tone::Bad,
+        )
+    });
     if let Some(gate) = &report.gate {
-        let verdict = if gate.passed {
-            p.good(&format!("passed (minimum stage {})", gate.min_stage))
+        facts.push(if gate.passed {
+            (
+                "CI gate",
+                format!("passed (minimum stage {})", gate.min_stage),
+                Tone::Good,
+            )
         } else {
-            p.bad(&format!("failed: {}", gate.reasons.join("; ")))
-        };
-        facts.push(("CI gate", verdict));
+            (
+                "CI gate",
+                format!("failed: {}", gate.reasons.join("; ")),
+                Tone::Bad,
+            )
+        });
     }
-    let label_width = facts.iter().map(|(l, _)| l.len()).max().unwrap_or(0) + 2;
+    let label_width = facts.iter().map(|(l, _, _)| l.len()).max().unwrap_or(0) + 2;
     out.push('\n');
-    for (label, value) in &facts {
+    for (label, value, tone) in &facts {
         let head = format!("{:<label_width$}", format!("{label}:"));
-        out.push_str(&indent_wrapped(&head, value, width));
+        out.push_str(&indent_wrapped(&head, value, width, |l| p.tone(*tone, l)));
     }
 
     // The ladder, top stage first, with the dimensions at each stage.
@@ -154,7 +186,7 @@ pub fn render(report: &Report, look: Look) -> String {
             Cell::new(&d.name),
             Cell::new(match d.score {
                 Some(s) => format!("{s:.2}"),
-                None => "–".into(),
+                None => if look.unicode { "–" } else { "-" }.into(),
             })
             .set_alignment(CellAlignment::Right),
             Cell::new(stage_text(d)),
@@ -179,11 +211,9 @@ pub fn render(report: &Report, look: Look) -> String {
         let Some(a) = &d.next_action else { continue };
         let number = format!("{}. ", i + 1);
         let pad = " ".repeat(number.len());
-        let _ = writeln!(
-            out,
-            "\n{number}{}",
-            p.bold(&format!("{}: {}", d.name, a.title))
-        );
+        out.push('\n');
+        let heading = format!("{}: {}", d.name, a.title);
+        out.push_str(&indent_wrapped(&number, &heading, width, |l| p.bold(l)));
         let _ = writeln!(out, "{pad}{}", p.dim(&step_text(report, d, arrow)));
         for l in wrap(&a.detail, width - pad.len()) {
             let _ = writeln!(out, "{pad}{l}");
@@ -195,7 +225,7 @@ pub fn render(report: &Report, look: Look) -> String {
         ] {
             if let Some(v) = value {
                 let head = format!("{pad}{:<9}", format!("{label}:"));
-                out.push_str(&indent_wrapped(&head, v, width));
+                out.push_str(&indent_wrapped(&head, v, width, str::to_string));
             }
         }
     }
@@ -206,28 +236,39 @@ pub fn render(report: &Report, look: Look) -> String {
         .map(|d| d.name.as_str())
         .collect();
     if !sustained.is_empty() {
-        let _ = writeln!(out, "\nAt the top stage, sustain: {}", sustained.join(", "));
+        out.push('\n');
+        out.push_str(&indent_wrapped(
+            "At the top stage, sustain: ",
+            &sustained.join(", "),
+            width,
+            str::to_string,
+        ));
     }
     out
 }
 
-/// `head` followed by `text` wrapped so that continuation lines align under the text.
-fn indent_wrapped(head: &str, text: &str, width: usize) -> String {
-    let indent = head.chars().count();
+/// `head` followed by `text` wrapped so that continuation lines align under the text;
+/// `paint` styles each wrapped line of `text`.
+fn indent_wrapped(head: &str, text: &str, width: usize, paint: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
-    // Styled text (ANSI) is short and not wrapped: its escapes would upset the count.
-    if text.contains('\x1b') {
-        return format!("{head}{text}\n");
-    }
+    // On a narrow terminal a long head leaves too little room: text goes below it.
+    let (head, indent) = match head.chars().count() {
+        n if width.saturating_sub(n) >= 20 => (head.to_string(), n),
+        _ => {
+            let _ = writeln!(out, "{}", head.trim_end());
+            ("  ".to_string(), 2)
+        }
+    };
     for (i, line) in wrap(text, width.saturating_sub(indent).max(20))
         .iter()
         .enumerate()
     {
-        if i == 0 {
-            let _ = writeln!(out, "{head}{line}");
+        let lead = if i == 0 {
+            head.clone()
         } else {
-            let _ = writeln!(out, "{:indent$}{line}", "");
-        }
+            " ".repeat(indent)
+        };
+        let _ = writeln!(out, "{lead}{}", paint(line));
     }
     out
 }

@@ -440,7 +440,6 @@ fn unwritable_output_file_is_an_error() {
 }
 
 #[test]
-#[ignore = "bug: the message names cxm's temporary file: `… (os error 2) at path \"/nonexistent-dir/.cxm-XXXX.tmp\"`"]
 fn unwritable_output_file_message_does_not_name_the_temporary_file() {
     let message = run(&[
         "score",
@@ -1042,8 +1041,6 @@ fn stage_without_an_action_in_the_questionnaire_says_so() {
 /// "sustain"`)". warning-missing-action.toml defines an action for its top stage 2,
 /// which `cxm validate` accepts without a word.
 #[test]
-#[ignore = "bug: an action the questionnaire defines for the top stage is shown as the next \
-            action (`2 High` with no step) instead of `sustain`, and validate does not warn"]
 fn top_stage_has_no_next_action_even_if_the_questionnaire_defines_one() {
     let answers = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
                    [answers]\ndata-quality = 2\n";
