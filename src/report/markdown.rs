@@ -5,7 +5,8 @@ use std::fmt::Write;
 use super::{
     coverage_text, dimensions_at, held_back_text, no_action_text, score_text, stage_text, step_text,
 };
-use crate::score::Report;
+use crate::answers::Answer;
+use crate::score::{AnswerValue, Report};
 
 /// Makes text safe inside a table cell: no `|` breaking the row, no line breaks.
 fn cell(text: &str) -> String {
@@ -127,5 +128,33 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(out, "\n{}", extras.join("\n"));
         }
     }
+
+    // The answers behind the stages, folded away on GitHub, for whoever checks them.
+    let _ = writeln!(
+        out,
+        "\n## Answers\n\n<details>\n<summary>{}</summary>\n",
+        coverage_text(report)
+    );
+    let _ = writeln!(
+        out,
+        "| Dimension | Question | Answer | Note |\n|---|---|---|---|"
+    );
+    for q in &report.questions {
+        let answer = match (&q.answer, &q.option) {
+            (Some(_), Some(option)) => option.clone(),
+            (Some(AnswerValue(Answer::NotApplicable)), None) => "Not applicable".into(),
+            (Some(AnswerValue(Answer::Unknown)), None) => "Don't know".into(),
+            _ => "(unanswered)".into(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(report.dimension_name(&q.dimension)),
+            cell(&q.text),
+            cell(&answer),
+            cell(q.note.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = writeln!(out, "\n</details>");
     out
 }

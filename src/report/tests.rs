@@ -377,3 +377,23 @@ fn format_from_output_file_extension() {
     assert_eq!(format("r.pdf"), None);
     assert_eq!(format("report"), None);
 }
+
+/// The Markdown report ends with every answer, so a client can check what the
+/// stages rest on.
+#[test]
+fn markdown_lists_every_answer_with_its_note() {
+    let text = render(&gated_report(), Format::Markdown, Look::PLAIN);
+    let answers = &text[text.find("\n## Answers\n").expect("answers section")..];
+    assert!(
+        answers
+            .contains("| People | Who can use the data? | Nobody. | Only two analysts know SQL. |")
+    );
+    assert!(answers.contains("| Not applicable |"));
+    assert!(answers.contains("| Don't know |"));
+    assert!(answers.contains("| (unanswered) |"));
+    assert_eq!(
+        answers.matches("\n| ").count(),
+        1 + 6,
+        "header and six questions"
+    );
+}
