@@ -75,7 +75,7 @@ mod raw {
         pub organisation: Option<String>,
         pub respondent: Option<String>,
         /// A string, or a TOML date written without quotes.
-        pub date: Option<toml::Value>,
+        pub date: Option<Spanned<toml::Value>>,
         pub target_stage: Option<Spanned<i64>>,
         #[serde(default)]
         pub answers: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -141,12 +141,30 @@ impl Parsed {
                 )],
             });
         } else if f.questionnaire_version != questionnaire.version {
-            warnings.push(src.file_error(format!(
+            warnings.push(src.file_warning(format!(
                 "{} was answered with version {} of questionnaire `{}`, scored with version {}; \
                  questions may have changed",
                 src.name, f.questionnaire_version, questionnaire.id, questionnaire.version
             )));
         }
+
+        let date = match &f.date {
+            None => None,
+            Some(d) => match d.get_ref() {
+                toml::Value::String(s) => Some(clean(s)),
+                toml::Value::Datetime(d) => Some(d.to_string()),
+                other => {
+                    errors.push(src.error(
+                        d.span(),
+                        format!(
+                            "date: {} is not a date; write it as \"2026-11-23\"",
+                            describe(other)
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
 
         let top = questionnaire.top_level();
         let target_stage = match &f.target_stage {
@@ -234,7 +252,7 @@ impl Parsed {
             if questionnaire.question(id).is_none() {
                 errors.push(src.error(key.span(), format!("note for {}", unknown_id(id))));
             } else {
-                notes.insert(id.clone(), note.clone());
+                notes.insert(id.clone(), clean(note));
             }
         }
 
@@ -246,19 +264,13 @@ impl Parsed {
                 errors,
             });
         }
-        for w in &mut warnings {
-            w.severity = crate::diagnostic::Severity::Warning;
-        }
         let answers = Answers {
             questionnaire: f.questionnaire.get_ref().clone(),
             questionnaire_version: f.questionnaire_version.clone(),
             language: f.language.clone(),
-            organisation: f.organisation.clone(),
-            respondent: f.respondent.clone(),
-            date: f.date.as_ref().map(|d| match d {
-                toml::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            }),
+            organisation: f.organisation.as_deref().map(clean),
+            respondent: f.respondent.as_deref().map(clean),
+            date,
             target_stage,
             answers,
             notes,
@@ -267,13 +279,23 @@ impl Parsed {
     }
 }
 
+/// Free text without control characters (other than line breaks and tabs), so a
+/// crafted file cannot send escape sequences to a terminal through a report.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
 fn describe(value: &toml::Value) -> String {
     match value {
         toml::Value::String(s) => format!("the text \"{s}\""),
         toml::Value::Float(x) => format!("the decimal number {x}"),
         toml::Value::Boolean(b) => format!("`{b}`"),
         toml::Value::Integer(n) => format!("{n}"),
-        other => format!("a {}", other.type_str()),
+        toml::Value::Array(_) => "an array".to_string(),
+        toml::Value::Table(_) => "a table".to_string(),
+        toml::Value::Datetime(d) => format!("the date {d}"),
     }
 }
 
@@ -442,5 +464,30 @@ mod tests {
             .resolve(&q)
             .expect("resolves");
         assert_eq!(a.date.as_deref(), Some("2026-11-23"));
+    }
+
+    #[test]
+    fn a_date_of_another_type_is_an_error() {
+        let q = cx();
+        let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\ndate = [1, 2]\n";
+        let err = Parsed::parse(Source::new("a.toml", text))
+            .expect("parses")
+            .resolve(&q)
+            .expect_err("rejected");
+        assert_eq!(
+            err.to_string(),
+            "invalid answers file a.toml:4:8: date: an array is not a date; write it as \"2026-11-23\""
+        );
+    }
+
+    #[test]
+    fn control_characters_are_dropped_from_free_text() {
+        let q = cx();
+        let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\norganisation = \"\\u001b[31mRED\\u0007\"\n";
+        let (a, _) = Parsed::parse(Source::new("a.toml", text))
+            .expect("parses")
+            .resolve(&q)
+            .expect("resolves");
+        assert_eq!(a.organisation.as_deref(), Some("[31mRED"));
     }
 }

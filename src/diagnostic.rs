@@ -12,13 +12,20 @@ pub struct Source {
     /// What error messages call the file: its path as given, or `<stdin>`.
     pub name: String,
     pub text: String,
+    /// Byte offset where each line starts, so positions cost a binary search.
+    line_starts: Vec<usize>,
 }
 
 impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Source {
             name: name.into(),
-            text: text.into(),
+            text,
+            line_starts,
         }
     }
 
@@ -28,10 +35,9 @@ impl Source {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        let col = self.text[line_start..offset].chars().count() + 1;
         (line, col)
     }
 
@@ -43,6 +49,11 @@ impl Source {
     /// A warning at the start of `span`.
     pub fn warning(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         self.at(Severity::Warning, Some(span), message)
+    }
+
+    /// A warning about the file as a whole (no position).
+    pub fn file_warning(&self, message: impl Into<String>) -> Diagnostic {
+        self.at(Severity::Warning, None, message)
     }
 
     /// An error about the file as a whole (no position).

@@ -15,6 +15,9 @@ use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list};
 /// The only questionnaire layout this version of `cxm` reads.
 pub const FORMAT: i64 = 1;
 
+/// The largest weight a question or dimension may have.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
 /// A validated questionnaire. Stage `level`s are 1..=N in order; every reference
 /// between stages, dimensions, questions and actions is known to resolve.
 #[derive(Debug, Clone)]
@@ -383,10 +386,14 @@ impl Checker<'_> {
             None => 1.0,
             Some(w) => {
                 let value = *w.get_ref();
-                if !(value.is_finite() && value > 0.0) {
+                // The cap keeps weighted sums far from overflow, so every score is finite.
+                if !(value.is_finite() && value > 0.0 && value <= MAX_WEIGHT) {
                     self.error(
                         w.span(),
-                        format!("{what} weight {value} is not allowed; use a number greater than 0, e.g. 1.0"),
+                        format!(
+                            "{what} weight {value} is not allowed; use a number greater than 0 \
+                             and at most {MAX_WEIGHT}, e.g. 1.0"
+                        ),
                     );
                 }
                 value

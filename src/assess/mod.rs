@@ -64,6 +64,8 @@ pub fn run_with(
             (q, origin, answers)
         }
     };
+    let changed_by_flags =
+        existing.is_some() && (args.organisation.is_some() || args.respondent.is_some());
     if let Some(o) = args.organisation {
         answers.organisation = Some(o);
     }
@@ -162,15 +164,22 @@ pub fn run_with(
     }
 
     let report = score(&questionnaire, &answers);
+    if start.is_none() && changed_by_flags {
+        // Show the report of a finished file, but keep the names given as flags.
+        write_atomic(
+            path,
+            answers.to_toml(&questionnaire).as_bytes(),
+            Existing::Replace,
+        )
+        .with_context(|| format!("could not save the answers to {}", path.display()))?;
+    }
     print(&report::render(&report, Format::Table, stdout_look()))?;
-    let min = answers
-        .target_stage
-        .or(report.overall.stage.as_ref().map(|s| s.level))
-        .unwrap_or(1);
+    // Today's stage: the suggested gate passes now and fails when the stage drops.
+    let min = report.overall.stage.as_ref().map_or(1, |s| s.level);
     prompter.say(&format!(
         "\nAnswers saved in {}\nRe-score them, e.g. in CI: {}",
         path.display(),
-        score_command(path, &origin, min)
+        score_command(path, &origin, min, report.complete)
     ));
     Ok(ExitCode::Success)
 }
@@ -260,11 +269,18 @@ fn resume_command(path: &Path, origin: &QuestionnaireOrigin) -> String {
     )
 }
 
-fn score_command(path: &Path, origin: &QuestionnaireOrigin, min_stage: u32) -> String {
+/// The CI command; with "don't know" answers it needs `--allow-incomplete` to pass.
+fn score_command(
+    path: &Path,
+    origin: &QuestionnaireOrigin,
+    min_stage: u32,
+    complete: bool,
+) -> String {
     format!(
-        "cxm score {}{} --min-stage {min_stage}",
+        "cxm score {}{} --min-stage {min_stage}{}",
         shell_quote(path),
-        questionnaire_flag(origin)
+        questionnaire_flag(origin),
+        if complete { "" } else { " --allow-incomplete" }
     )
 }
 
@@ -352,8 +368,12 @@ mod tests {
     fn commands_quote_paths_for_the_shell() {
         let bundled = QuestionnaireOrigin::Bundled;
         assert_eq!(
-            score_command(Path::new("a b.toml"), &bundled, 3),
+            score_command(Path::new("a b.toml"), &bundled, 3, true),
             "cxm score 'a b.toml' --min-stage 3"
+        );
+        assert_eq!(
+            score_command(Path::new("a.toml"), &bundled, 2, false),
+            "cxm score a.toml --min-stage 2 --allow-incomplete"
         );
         let file = QuestionnaireOrigin::File("q.toml".into());
         assert_eq!(

@@ -18,9 +18,7 @@ fn reply<T>(result: Result<T, InquireError>) -> anyhow::Result<Reply<T>> {
         Ok(v) => Ok(Reply::Value(v)),
         Err(InquireError::OperationCanceled) => Ok(Reply::Back),
         Err(InquireError::OperationInterrupted) => Ok(Reply::Interrupted),
-        Err(InquireError::NotTTY) => anyhow::bail!(
-            "cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE"
-        ),
+        Err(InquireError::NotTTY) => anyhow::bail!(super::NO_TERMINAL),
         Err(e) => Err(anyhow::Error::new(e)).context("the terminal prompt failed"),
     }
 }

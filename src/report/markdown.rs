@@ -3,7 +3,8 @@
 use std::fmt::Write;
 
 use super::{
-    coverage_text, dimensions_at, held_back_text, no_action_text, score_text, stage_text, step_text,
+    coverage_text, dimensions_at, held_back_text, no_action_text, score_number, score_text,
+    stage_text, step_text,
 };
 use crate::answers::Answer;
 use crate::score::{AnswerValue, Report};
@@ -37,16 +38,20 @@ pub fn render(report: &Report) -> String {
     row("Questionnaire", &format!("{} {}", q.id, q.version));
     let stage = match &report.overall.stage {
         // `row` escapes the cell; escaping here too would double the backslashes.
-        Some(s) => format!("**{} {}**", s.level, s.name),
+        Some(s) => format!(
+            "**{} {}** ({})",
+            s.level,
+            s.name,
+            report.overall.method.replace('-', " ")
+        ),
         None => "none: no question has a stage answer".into(),
     };
     row("Overall stage", &stage);
     row(
         "Score",
         &format!(
-            "{} ({})",
+            "{} (weighted mean of the dimensions)",
             score_text(report.overall.score, report.overall.max_score),
-            report.overall.method.replace('-', " ")
         ),
     );
     if let Some(t) = &report.target_stage {
@@ -89,7 +94,7 @@ pub fn render(report: &Report) -> String {
         "| Dimension | Score | Stage | Next action |\n|---|---:|---|---|"
     );
     for d in &report.dimensions {
-        let score = d.score.map_or("–".into(), |s| format!("{s:.2}"));
+        let score = d.score.map_or("–".into(), score_number);
         let action = d
             .next_action
             .as_ref()

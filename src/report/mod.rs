@@ -99,10 +99,22 @@ pub fn render(report: &Report, format: Format, look: Look) -> String {
     }
 }
 
-/// `2.83 / 5`, or `–` without a score.
+/// A score with two decimals, rounded as usual except where that would reach the next
+/// whole number: 2.999 shows as 2.99, never as a 3.00 that contradicts its stage 2.
+fn score_number(score: f64) -> String {
+    let rounded = (score * 100.0).round() / 100.0;
+    let shown = if rounded.floor() > (score + 1e-9).floor() {
+        ((score + 1e-9) * 100.0).floor() / 100.0
+    } else {
+        rounded
+    };
+    format!("{shown:.2}")
+}
+
+/// `2.83 / 5`, or `no score`.
 fn score_text(score: Option<f64>, max: u32) -> String {
     match score {
-        Some(s) => format!("{s:.2} / {max}"),
+        Some(s) => format!("{} / {max}", score_number(s)),
         None => "no score".to_string(),
     }
 }
@@ -170,3 +182,16 @@ fn step_text(report: &Report, d: &DimensionResult, arrow: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod rounding {
+    #[test]
+    fn scores_round_down_so_they_never_reach_a_stage_they_are_not_at() {
+        assert_eq!(super::score_number(2.999), "2.99");
+        assert_eq!(super::score_number(3.0), "3.00");
+        assert_eq!(super::score_number(3.3333333333333335), "3.33");
+        assert_eq!(super::score_number(1.6666666666666667), "1.67");
+        // A score snapped to a whole number stays whole despite float noise.
+        assert_eq!(super::score_number(2.9999999999999996), "3.00");
+    }
+}

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
-    Look, coverage_text, dimensions_at, held_back_text, new_table, no_action_text, score_text,
-    stage_text, step_text,
+    Look, coverage_text, dimensions_at, held_back_text, new_table, no_action_text, score_number,
+    score_text, stage_text, step_text,
 };
 use crate::score::Report;
 
@@ -63,12 +63,9 @@ pub fn render(report: &Report, look: Look) -> String {
     let o = &mut out;
 
     let q = &report.questionnaire;
-    let _ = writeln!(o, "{}", p.bold(&q.title));
-    let _ = writeln!(
-        o,
-        "{}",
-        p.dim(&format!("questionnaire {} {}", q.id, q.version))
-    );
+    o.push_str(&indent_wrapped("", &q.title, width, |l| p.bold(l)));
+    let id_line = format!("questionnaire {} {}", q.id, q.version);
+    o.push_str(&indent_wrapped("", &id_line, width, |l| p.dim(l)));
     let mut facts: Vec<(&str, String, Tone)> = Vec::new();
     for (label, value) in [
         ("Organisation", &report.organisation),
@@ -82,7 +79,12 @@ pub fn render(report: &Report, look: Look) -> String {
     facts.push(match &report.overall.stage {
         Some(s) => (
             "Overall stage",
-            format!("{} {}", s.level, s.name),
+            format!(
+                "{} {} ({})",
+                s.level,
+                s.name,
+                report.overall.method.replace('-', " ")
+            ),
             Tone::Bold,
         ),
         None => (
@@ -94,9 +96,8 @@ pub fn render(report: &Report, look: Look) -> String {
     facts.push((
         "Score",
         format!(
-            "{} ({})",
+            "{} (weighted mean of the dimensions)",
             score_text(report.overall.score, report.overall.max_score),
-            report.overall.method.replace('-', " ")
         ),
         Tone::Plain,
     ));
@@ -185,7 +186,7 @@ pub fn render(report: &Report, look: Look) -> String {
         table.add_row(vec![
             Cell::new(&d.name),
             Cell::new(match d.score {
-                Some(s) => format!("{s:.2}"),
+                Some(s) => score_number(s),
                 None => if look.unicode { "–" } else { "-" }.into(),
             })
             .set_alignment(CellAlignment::Right),
@@ -243,6 +244,23 @@ pub fn render(report: &Report, look: Look) -> String {
             width,
             str::to_string,
         ));
+    }
+    if look.unicode { out } else { to_plain(&out) }
+}
+
+/// Typographic punctuation as ASCII, for pipes and `.txt` files.
+fn to_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+            '\u{2018}' | '\u{2019}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            '\u{2026}' => out.push_str("..."),
+            '\u{2192}' => out.push_str("->"),
+            '\u{00A0}' | '\u{202F}' => out.push(' '),
+            _ => out.push(c),
+        }
     }
     out
 }

@@ -79,9 +79,9 @@ fn table_plain() {
     assert_fits(&text, 80);
     assert!(text.starts_with("Report Test\nquestionnaire report-test 1.0.0\n"));
     assert!(text.contains("Organisation:  Example | Co\n"));
-    assert!(text.contains("Overall stage: 1 Crawl\n"));
+    assert!(text.contains("Overall stage: 1 Crawl (weakest link)\n"));
     // (3.0 × 2 + 1.67 × 1) / 3, Tools left out.
-    assert!(text.contains("Score:         2.56 / 3 (weakest link)\n"));
+    assert!(text.contains("Score:         2.56 / 3 (weighted mean of the dimensions)\n"));
     assert!(text.contains("Held back by:  People\n"));
     assert!(text.contains("3 of 6 answered, 1 not applicable, 1 unknown, 1 unanswered"));
     assert!(text.contains("Complete:      no: "));
@@ -298,7 +298,7 @@ fn markdown() {
 
     assert!(text.starts_with("# Report Test: stage report\n"));
     assert!(text.contains("| Organisation | Example \\| Co |\n"));
-    assert!(text.contains("| Overall stage | **1 Crawl** |\n"));
+    assert!(text.contains("| Overall stage | **1 Crawl** (weakest link) |\n"));
     assert!(text.contains("| Complete | no |\n"));
     assert!(text.contains(
         "| CI gate | **failed**: overall stage 1 (Crawl) is below 2 (Walk); the result is \
@@ -336,7 +336,10 @@ fn markdown_escapes_a_pipe_in_the_overall_stage_once() {
         .lines()
         .find(|l| l.starts_with("| Overall stage |"))
         .unwrap();
-    assert_eq!(line, "| Overall stage | **1 Crawl \\| Walk** |");
+    assert_eq!(
+        line,
+        "| Overall stage | **1 Crawl \\| Walk** (weakest link) |"
+    );
 }
 
 #[test]
@@ -348,7 +351,7 @@ fn report_without_any_stage_answer() {
 
     let table = render(&r, Format::Table, Look::PLAIN);
     assert!(table.contains("Overall stage: none: no question has a stage answer\n"));
-    assert!(table.contains("Score:         no score (weakest link)\n"));
+    assert!(table.contains("Score:         no score (weighted mean of the dimensions)\n"));
     assert!(!table.contains("Next actions"));
     assert!(!table.contains("\n> "), "no stage is marked on the ladder");
     assert!(table.contains("CI gate:       failed: no overall stage"));

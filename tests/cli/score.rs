@@ -155,8 +155,8 @@ fn table_shows_the_stage_scores_and_next_actions() {
 
     assert!(table.starts_with("Customer Experience Maturity\n"));
     assert!(table.contains("Organisation:  Nordwind Outdoor GmbH\n"));
-    assert!(table.contains("Overall stage: 1 Uniform\n"));
-    assert!(table.contains("Score:         1.65 / 5 (weakest link)\n"));
+    assert!(table.contains("Overall stage: 1 Uniform (weakest link)\n"));
+    assert!(table.contains("Score:         1.65 / 5 (weighted mean of the dimensions)\n"));
     assert!(
         table.contains(
             "Answers:       19 of 20 answered, 1 not applicable, 0 unknown, 0 unanswered\n"
@@ -302,7 +302,7 @@ fn markdown_report_escapes_pipes_in_table_cells() {
 
     assert!(md.starts_with("# Report Test: stage report\n"));
     assert!(md.contains("| Organisation | Example \\| Co |\n"));
-    assert!(md.contains("| Overall stage | **1 Crawl** |\n"));
+    assert!(md.contains("| Overall stage | **1 Crawl** (weakest link) |\n"));
     assert!(md.contains("| Data \\| Analytics | 3.00 | 3 Run | Sustain: top stage reached |\n"));
     assert!(md.contains("| People | 1.67 | 1 Crawl | Train one team \\| then all |\n"));
     assert!(md.contains("| Tools | – | not assessed | Answer its questions to get a stage |\n"));
@@ -391,7 +391,7 @@ fn output_files_get_the_format_of_their_extension() {
     );
     let md = read(&md_file);
     assert!(md.starts_with("# "));
-    assert!(md.contains("| Overall stage | **3 Multichannel** |"));
+    assert!(md.contains("| Overall stage | **3 Multichannel** (weakest link) |"));
     assert_eq!(
         md,
         run(&["score", "examples/advanced.toml", "-f", "markdown"]).stdout

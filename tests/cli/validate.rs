@@ -184,8 +184,28 @@ fn two_options_for_the_same_stage() {
 }
 
 #[test]
+fn weights_are_capped_so_scores_stay_finite() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/{INVALID}/weight-zero.toml",
+        crate::common::ROOT
+    ))
+    .unwrap()
+    .replace("weight = 0.0", "weight = 1e308");
+    let path = dir.path().join("huge.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["validate", path.to_str().unwrap()]);
+    assert!(
+        out.stdout
+            .contains(":25:10: error: dimension weight 100000000000000000000"),
+        "{out}"
+    );
+    assert!(out.stdout.contains("at most 1000000"), "{out}");
+}
+
+#[test]
 fn weights_must_be_greater_than_0() {
-    let fix = "is not allowed; use a number greater than 0, e.g. 1.0";
+    let fix = "is not allowed; use a number greater than 0 and at most 1000000, e.g. 1.0";
     assert_error_at("weight-zero", 25, 10, &format!("dimension weight 0 {fix}"));
     assert_error_at(
         "weight-negative",
