@@ -44,14 +44,18 @@ Scoring rules:
   - Dimension score: the weighted mean of its questions' values (question weights);
     with `dimension = \"weakest-link\"` in [scoring], the lowest value. A dimension
     with no valued answer has no score and no stage.
-  - Dimension stage: the highest level k with score >= k.
-  - Overall score: the weighted mean of the dimension scores (dimension weights).
+  - Dimension stage: the highest level k with score >= k. Scores within 1e-9 of a
+    whole number count as that number, whatever the weights.
+  - Overall score: the weighted mean of the dimension scores (dimension weights),
+    over the dimensions that have a score.
   - Overall stage: the lowest dimension stage (`overall = \"weakest-link\"`, the
     default), or the highest k with overall score >= k (`overall = \"mean\"`).
+    \"Held back by\" names the dimensions at (or, with mean, below) that stage.
   - Complete: every question has a stage or \"n/a\"; \"unknown\" and unanswered
     questions make the result incomplete.
   - Next action of a dimension: the questionnaire's action for its current stage;
     none at the top stage (sustain).
+  - Reports round scores to two decimals, never up to a whole number not reached.
 
 Exit codes:
   0  success; the --min-stage gate, if any, passed

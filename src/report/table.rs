@@ -144,7 +144,7 @@ pub fn render(report: &Report, look: Look) -> String {
     let name_width = report
         .stages
         .iter()
-        .map(|s| s.name.len())
+        .map(|s| s.name.chars().count())
         .max()
         .unwrap_or(0);
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
