@@ -399,6 +399,16 @@ mod tests {
         bundled::find(bundled::DEFAULT_ID, None).expect("bundled questionnaire")
     }
 
+    /// Loads an answers file for the bundled questionnaire: its header, then `rest`.
+    fn load(rest: &str) -> Result<Answers, Invalid> {
+        let text = format!(
+            "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\n{rest}"
+        );
+        Parsed::parse(Source::new("a.toml", text))?
+            .resolve(&cx())
+            .map(|(answers, _)| answers)
+    }
+
     #[test]
     fn written_file_reads_back_the_same() {
         let q = cx();
@@ -457,23 +467,13 @@ mod tests {
 
     #[test]
     fn unquoted_toml_date_is_accepted() {
-        let q = cx();
-        let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\ndate = 2026-11-23\n";
-        let (a, _) = Parsed::parse(Source::new("a.toml", text))
-            .expect("parses")
-            .resolve(&q)
-            .expect("resolves");
+        let a = load("date = 2026-11-23\n").expect("valid");
         assert_eq!(a.date.as_deref(), Some("2026-11-23"));
     }
 
     #[test]
     fn a_date_of_another_type_is_an_error() {
-        let q = cx();
-        let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\ndate = [1, 2]\n";
-        let err = Parsed::parse(Source::new("a.toml", text))
-            .expect("parses")
-            .resolve(&q)
-            .expect_err("rejected");
+        let err = load("date = [1, 2]\n").expect_err("rejected");
         assert_eq!(
             err.to_string(),
             "invalid answers file a.toml:4:8: date: an array is not a date; write it as \"2026-11-23\""
@@ -482,12 +482,7 @@ mod tests {
 
     #[test]
     fn control_characters_are_dropped_from_free_text() {
-        let q = cx();
-        let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\norganisation = \"\\u001b[31mRED\\u0007\"\n";
-        let (a, _) = Parsed::parse(Source::new("a.toml", text))
-            .expect("parses")
-            .resolve(&q)
-            .expect("resolves");
+        let a = load("organisation = \"\\u001b[31mRED\\u0007\"\n").expect("valid");
         assert_eq!(a.organisation.as_deref(), Some("[31mRED"));
     }
 }

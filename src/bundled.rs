@@ -37,9 +37,10 @@ fn matches_language(available: &str, lang: &str) -> bool {
 
 /// The bundled questionnaire `id` in `lang` (default: English, else the first).
 pub fn find(id: &str, lang: Option<&str>) -> anyhow::Result<Questionnaire> {
-    let mut candidates: Vec<Questionnaire> = all()?.into_iter().filter(|q| q.id == id).collect();
+    let (mut candidates, others): (Vec<Questionnaire>, Vec<Questionnaire>) =
+        all()?.into_iter().partition(|q| q.id == id);
     if candidates.is_empty() {
-        let ids: Vec<String> = all()?.into_iter().map(|q| q.id).collect();
+        let ids: Vec<String> = others.into_iter().map(|q| q.id).collect();
         bail!(
             "no bundled questionnaire `{id}` (bundled: {}); pass its file with --questionnaire FILE",
             list(ids)

@@ -117,11 +117,22 @@ pub struct DimensionResult {
     pub stage: Option<StageRef>,
     pub method: String,
     pub next_action: Option<NextAction>,
-    /// Why there is no next action, when there is none: `"sustain"` at the top stage,
-    /// `"not-assessed"` without a score, `"not-defined"` when the questionnaire has none.
+    /// Why there is no next action, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub no_action: Option<&'static str>,
+    pub no_action: Option<NoAction>,
     pub coverage: Coverage,
+}
+
+/// Why a dimension has no next action; JSON shows it in kebab-case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoAction {
+    /// At the top stage: keep up what it does.
+    Sustain,
+    /// No valued answer, so no stage to act from.
+    NotAssessed,
+    /// The questionnaire has no action for this dimension and stage.
+    NotDefined,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -238,10 +249,10 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             .filter(|l| *l < top)
             .and_then(|l| q.action(&dim.id, l));
         let no_action = match (level, action) {
-            (None, _) => Some("not-assessed"),
-            (Some(l), _) if l == top => Some("sustain"),
+            (None, _) => Some(NoAction::NotAssessed),
+            (Some(l), _) if l == top => Some(NoAction::Sustain),
             (Some(_), Some(_)) => None,
-            (Some(_), None) => Some("not-defined"),
+            (Some(_), None) => Some(NoAction::NotDefined),
         };
         coverage.questions += dim_coverage.questions;
         coverage.answered += dim_coverage.answered;
@@ -513,7 +524,7 @@ mod tests {
         assert_eq!(a.score, None);
         assert_eq!(a.stage, None);
         assert!(a.next_action.is_none());
-        assert_eq!(a.no_action, Some("not-assessed"));
+        assert_eq!(a.no_action, Some(NoAction::NotAssessed));
         assert_eq!(r.overall.score, Some(2.0));
         assert_eq!(level(&r.overall.stage), Some(2));
     }
@@ -593,7 +604,7 @@ mod tests {
         );
         let b = dim(&r, "b");
         assert!(b.next_action.is_none());
-        assert_eq!(b.no_action, Some("sustain"));
+        assert_eq!(b.no_action, Some(NoAction::Sustain));
         // At the top overall, nothing holds the company back.
         let r = score(&q, &answers(&q, "a1 = 3\na2 = 3\nb1 = 3\n"));
         assert!(r.overall.held_back_by.is_empty());

@@ -9,7 +9,7 @@ mod table;
 use std::fmt;
 use std::path::Path;
 
-use crate::score::{DimensionResult, Report};
+use crate::score::{DimensionResult, NoAction, Report};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -130,9 +130,9 @@ fn stage_text(d: &DimensionResult) -> String {
 /// What the dimension table says in place of a missing next action.
 fn no_action_text(d: &DimensionResult) -> &'static str {
     match d.no_action {
-        Some("sustain") => "Sustain: top stage reached",
-        Some("not-assessed") => "Answer its questions to get a stage",
-        _ => "No action defined for this stage",
+        Some(NoAction::Sustain) => "Sustain: top stage reached",
+        Some(NoAction::NotAssessed) => "Answer its questions to get a stage",
+        Some(NoAction::NotDefined) | None => "No action defined for this stage",
     }
 }
 

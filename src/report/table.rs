@@ -8,7 +8,7 @@ use super::{
     Look, coverage_text, dimensions_at, held_back_text, new_table, no_action_text, score_number,
     score_text, stage_text, step_text,
 };
-use crate::score::Report;
+use crate::score::{NoAction, Report};
 
 /// Minimal ANSI styling, on only when `look.color` is.
 struct Paint {
@@ -233,7 +233,7 @@ pub fn render(report: &Report, look: Look) -> String {
     let sustained: Vec<&str> = report
         .dimensions
         .iter()
-        .filter(|d| d.no_action == Some("sustain"))
+        .filter(|d| d.no_action == Some(NoAction::Sustain))
         .map(|d| d.name.as_str())
         .collect();
     if !sustained.is_empty() {

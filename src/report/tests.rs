@@ -10,7 +10,7 @@ use super::*;
 use crate::answers::Parsed;
 use crate::diagnostic::Source;
 use crate::questionnaire::Questionnaire;
-use crate::score::{StageRef, score};
+use crate::score::{NoAction, StageRef, score};
 
 const QUESTIONNAIRE: &str = include_str!("../../tests/fixtures/questionnaires/report.toml");
 const ANSWERS: &str = include_str!("../../tests/fixtures/answers/report.toml");
@@ -61,8 +61,8 @@ fn fixture_scores_as_described() {
     assert_eq!(stage(0), Some("run"));
     assert_eq!(stage(1), Some("crawl"));
     assert_eq!(stage(2), None);
-    assert_eq!(r.dimensions[0].no_action, Some("sustain"));
-    assert_eq!(r.dimensions[2].no_action, Some("not-assessed"));
+    assert_eq!(r.dimensions[0].no_action, Some(NoAction::Sustain));
+    assert_eq!(r.dimensions[2].no_action, Some(NoAction::NotAssessed));
     assert!(!r.complete);
     assert_eq!(r.overall.held_back_by, ["people"]);
 }
