@@ -39,6 +39,28 @@ pub struct Questionnaire {
 pub struct Scoring {
     pub dimension: DimensionMethod,
     pub overall: OverallMethod,
+    pub stage: StageRule,
+}
+
+/// How a score becomes a stage, for dimensions and (with `overall = "mean"`) overall.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StageRule {
+    /// The stage nearest to the score; exactly halfway takes the lower one (2.5 is 2,
+    /// 2.51 is 3). Noise in the answers moves it up as often as down.
+    #[default]
+    Nearest,
+    /// The highest stage k with score >= k: a stage counts only once fully reached.
+    Reached,
+}
+
+impl fmt::Display for StageRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StageRule::Nearest => "nearest",
+            StageRule::Reached => "reached",
+        })
+    }
 }
 
 /// How a dimension's score is computed from its questions.
@@ -222,6 +244,8 @@ mod raw {
         pub dimension: DimensionMethod,
         #[serde(default)]
         pub overall: OverallMethod,
+        #[serde(default)]
+        pub stage: StageRule,
     }
 
     #[derive(Deserialize)]
@@ -419,6 +443,39 @@ impl Checker<'_> {
         value as u32
     }
 
+    /// Warns when one answer a step off can move dimension `d`'s stage on its own: with
+    /// fewer than 3 questions, or when one question carries half its weight or more.
+    fn single_answer_can_move(&mut self, d: &raw::Dimension, questions: &[Question]) {
+        let id = d.id.get_ref();
+        let weights: Vec<(&str, f64)> = questions
+            .iter()
+            .filter(|q| &q.dimension == id)
+            .map(|q| (q.id.as_str(), q.weight))
+            .collect();
+        let total: f64 = weights.iter().map(|(_, w)| w).sum();
+        if (1..3).contains(&weights.len()) {
+            self.warning(
+                d.id.span(),
+                format!(
+                    "dimension `{id}` has only {}; with fewer than 3, a single answer one step \
+                     off can move its stage — add questions",
+                    count(weights.len(), "question")
+                ),
+            );
+        } else if let Some((heavy, _)) = weights
+            .iter()
+            .find(|(_, w)| total > 0.0 && *w / total >= 0.5)
+        {
+            self.warning(
+                d.id.span(),
+                format!(
+                    "question `{heavy}` carries half or more of the weight of dimension `{id}`, \
+                     so its answer alone can move the dimension's stage; lower its weight"
+                ),
+            );
+        }
+    }
+
     fn build(&mut self, file: raw::File) -> Questionnaire {
         let header = &file.questionnaire;
         if !is_kebab_case(header.id.get_ref()) {
@@ -605,6 +662,7 @@ impl Checker<'_> {
                     ),
                 );
             }
+            self.single_answer_can_move(d, &questions);
         }
 
         // Actions.
@@ -676,6 +734,7 @@ impl Checker<'_> {
             scoring: Scoring {
                 dimension: file.scoring.dimension,
                 overall: file.scoring.overall,
+                stage: file.scoring.stage,
             },
             stages,
             dimensions,

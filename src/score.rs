@@ -3,15 +3,21 @@
 //! The rules (also in the README and in `cxm score --help`):
 //! a question's value is the stage of its chosen option; "n/a" and "unknown" are left
 //! out. A dimension's score is the weighted mean (or, with `weakest-link`, the lowest)
-//! of its values, its stage the highest level k with score >= k. The overall score is
-//! the weighted mean of dimension scores; the overall stage is the lowest dimension
-//! stage (`weakest-link`, default) or the highest k with overall score >= k (`mean`).
+//! of its values, its stage the stage nearest to the score (exactly halfway rounds
+//! down), or with `stage = "reached"` the highest level k with score >= k. The overall
+//! score is the weighted mean of dimension scores; the overall stage is the lowest
+//! dimension stage (`weakest-link`, default) or the stage of the overall score by the
+//! same rule (`mean`). The report also says which answers sit below each stage (gaps)
+//! and the fewest raised answers that lift a stage ([`crate::lift`]).
 //! Every renderer in `report/` is a view of the value built here.
 
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
-use crate::questionnaire::{Action, DimensionMethod, OverallMethod, Questionnaire, Stage};
+use crate::lift::{self, Choice, Item};
+use crate::questionnaire::{
+    Action, DimensionMethod, OverallMethod, Question, Questionnaire, Stage, StageRule,
+};
 
 /// Scores closer than this to a whole number are that number: a dimension whose
 /// answers are all 3 scores 3.0 and is at stage 3, whatever its weights.
@@ -93,8 +99,13 @@ pub struct Overall {
     pub score: Option<f64>,
     pub stage: Option<StageRef>,
     pub method: String,
+    /// How scores become stages: `nearest` or `reached`.
+    pub stage_rule: String,
     /// Ids of the dimensions that keep the overall stage where it is.
     pub held_back_by: Vec<String>,
+    /// The fewest raised answers that lift the overall stage by one: empty at the top,
+    /// `None` when there is no stage or raising the given answers cannot lift it.
+    pub lift: Option<Vec<Raise>>,
     /// The top of the ladder, for "2.83 / 5".
     pub max_score: u32,
 }
@@ -116,11 +127,36 @@ pub struct DimensionResult {
     pub score: Option<f64>,
     pub stage: Option<StageRef>,
     pub method: String,
+    pub stage_rule: String,
     pub next_action: Option<NextAction>,
     /// Why there is no next action, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_action: Option<NoAction>,
     pub coverage: Coverage,
+    /// Answers that show a stage below the dimension's, in questionnaire order.
+    pub gaps: Vec<Gap>,
+    /// The fewest raised answers that lift this dimension one stage (as for
+    /// [`Overall::lift`]).
+    pub lift: Option<Vec<Raise>>,
+}
+
+/// An answer below its dimension's stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub question: String,
+    /// The stage the chosen option shows.
+    pub stage: u32,
+    pub option: String,
+}
+
+/// One answer raised: question `question` from stage `from` to stage `to`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Raise {
+    pub question: String,
+    pub from: u32,
+    pub to: u32,
+    pub from_option: String,
+    pub to_option: String,
 }
 
 /// Why a dimension has no next action; JSON shows it in kebab-case.
@@ -208,42 +244,168 @@ fn snap(score: f64) -> f64 {
     }
 }
 
-/// The highest level k (1..=top) with `score >= k`.
-fn stage_of(score: f64, top: u32) -> u32 {
-    (1..=top)
-        .rev()
-        .find(|k| score + EPSILON >= f64::from(*k))
-        .unwrap_or(1)
+/// The stage of `score` on a ladder of `top` stages, by `rule`. Within [`EPSILON`],
+/// a score on a boundary counts as on it: 2.5 is stage 2 by `nearest`, 2.9999999999
+/// is stage 3 by `reached`.
+pub fn stage_of(score: f64, top: u32, rule: StageRule) -> u32 {
+    let level = match rule {
+        StageRule::Nearest => (score - 0.5 - EPSILON).ceil(),
+        StageRule::Reached => (score + EPSILON).floor(),
+    };
+    if level.is_finite() {
+        level.clamp(1.0, f64::from(top.max(1))) as u32
+    } else {
+        1
+    }
+}
+
+/// A question's stage answer, its index in the questionnaire and its weight.
+struct Valued<'q> {
+    index: usize,
+    question: &'q Question,
+    stage: u32,
+}
+
+impl Valued<'_> {
+    /// The options above the answer, one step after another: `(steps, stage)`.
+    fn ups(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.question
+            .options
+            .iter()
+            .filter(|o| o.stage > self.stage)
+            .zip(1..)
+            .map(|(o, steps)| (steps, o.stage))
+    }
+}
+
+/// A dimension while scoring: its answers and what follows from them.
+struct Scored<'q> {
+    weight: f64,
+    valued: Vec<Valued<'q>>,
+    score: Option<f64>,
+    level: Option<u32>,
+}
+
+impl Scored<'_> {
+    /// Ways to raise this dimension's score, with gains scaled by `scale`: one item per
+    /// answered question for a mean; for `weakest-link`, one item with a choice per
+    /// higher stage (every answer below it raised to its first option that reaches it).
+    fn items(&self, method: DimensionMethod, top: u32, scale: f64) -> Vec<Item> {
+        match method {
+            DimensionMethod::Mean => {
+                let total: f64 = self.valued.iter().map(|v| v.question.weight).sum();
+                self.valued
+                    .iter()
+                    .map(|v| {
+                        v.ups()
+                            .map(|(steps, to)| Choice {
+                                cost: steps,
+                                gain: scale * v.question.weight * f64::from(to - v.stage) / total,
+                                raises: vec![(v.index, to)],
+                            })
+                            .collect()
+                    })
+                    .collect()
+            }
+            DimensionMethod::WeakestLink => {
+                let Some(low) = self.valued.iter().map(|v| v.stage).min() else {
+                    return Vec::new();
+                };
+                let choices = (low + 1..=top).map_while(|target| {
+                    let mut choice = Choice {
+                        cost: 0,
+                        gain: 0.0,
+                        raises: Vec::new(),
+                    };
+                    let mut new_low = u32::MAX;
+                    for v in &self.valued {
+                        if v.stage >= target {
+                            new_low = new_low.min(v.stage);
+                            continue;
+                        }
+                        let (steps, to) = v.ups().find(|(_, to)| *to >= target)?;
+                        choice.cost += steps;
+                        choice.raises.push((v.index, to));
+                        new_low = new_low.min(to);
+                    }
+                    choice.gain = scale * f64::from(new_low - low);
+                    Some(choice)
+                });
+                vec![choices.collect()]
+            }
+        }
+    }
 }
 
 /// Scores `answers` against `questionnaire` (which they must have been resolved with).
 pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
     let q = questionnaire;
     let top = q.top_level();
+    let rule = q.scoring.stage;
     let stage_ref = |level: u32| q.stage(level).map(StageRef::from);
+    let raise = |(index, to): (usize, u32)| {
+        let question = &q.questions[index];
+        let option = |stage: u32| {
+            question
+                .options
+                .iter()
+                .find(|o| o.stage == stage)
+                .map(|o| o.text.clone())
+                .unwrap_or_default()
+        };
+        let from = match answers.answers.get(&question.id) {
+            Some(Answer::Stage(s)) => *s,
+            _ => 0,
+        };
+        Raise {
+            question: question.id.clone(),
+            from,
+            to,
+            from_option: option(from),
+            to_option: option(to),
+        }
+    };
+    // `None` without a level; empty at the top; else the cheapest raises, if any.
+    let lift_by = |level: Option<u32>, items: &dyn Fn() -> Vec<Item>, base: f64| match level {
+        None => None,
+        Some(l) if l >= top => Some(Vec::new()),
+        Some(l) => lift::cheapest(&items(), base, |s| stage_of(s, top, rule) > l)
+            .map(|raises| raises.into_iter().map(raise).collect()),
+    };
 
     let mut coverage = Coverage::default();
+    let mut scored = Vec::new();
     let mut dimensions = Vec::new();
     for dim in &q.dimensions {
         let mut dim_coverage = Coverage::default();
-        let mut values = Vec::new();
-        for question in q.questions_of(&dim.id) {
+        let mut valued = Vec::new();
+        for (index, question) in q.questions.iter().enumerate() {
+            if question.dimension != dim.id {
+                continue;
+            }
             dim_coverage.questions += 1;
             match answers.answers.get(&question.id) {
                 Some(Answer::Stage(s)) => {
                     dim_coverage.answered += 1;
-                    values.push((f64::from(*s), question.weight));
+                    valued.push(Valued {
+                        index,
+                        question,
+                        stage: *s,
+                    });
                 }
                 Some(Answer::NotApplicable) => dim_coverage.not_applicable += 1,
                 Some(Answer::Unknown) => dim_coverage.unknown += 1,
                 None => dim_coverage.unanswered += 1,
             }
         }
+        let values = valued
+            .iter()
+            .map(|v| (f64::from(v.stage), v.question.weight));
         let score = match q.scoring.dimension {
-            DimensionMethod::Mean => weighted_mean(values.iter().copied()),
-            DimensionMethod::WeakestLink => values.iter().map(|(v, _)| *v).reduce(f64::min),
+            DimensionMethod::Mean => weighted_mean(values),
+            DimensionMethod::WeakestLink => values.map(|(v, _)| v).reduce(f64::min),
         };
-        let level = score.map(|s| stage_of(s, top));
+        let level = score.map(|s| stage_of(s, top, rule));
         // At the top stage there is no next stage to act for: sustain.
         let action = level
             .filter(|l| *l < top)
@@ -259,6 +421,27 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         coverage.not_applicable += dim_coverage.not_applicable;
         coverage.unknown += dim_coverage.unknown;
         coverage.unanswered += dim_coverage.unanswered;
+        let gaps = valued
+            .iter()
+            .filter(|v| level.is_some_and(|l| v.stage < l))
+            .map(|v| Gap {
+                question: v.question.id.clone(),
+                stage: v.stage,
+                option: raise((v.index, v.stage)).to_option,
+            })
+            .collect();
+        let this = Scored {
+            weight: dim.weight,
+            valued,
+            score,
+            level,
+        };
+        let lift = lift_by(
+            level,
+            &|| this.items(q.scoring.dimension, top, 1.0),
+            score.unwrap_or(0.0),
+        );
+        scored.push(this);
         dimensions.push(DimensionResult {
             id: dim.id.clone(),
             name: dim.name.clone(),
@@ -266,25 +449,20 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             score,
             stage: level.and_then(stage_ref),
             method: q.scoring.dimension.to_string(),
+            stage_rule: rule.to_string(),
             next_action: action.map(NextAction::from),
             no_action,
             coverage: dim_coverage,
+            gaps,
+            lift,
         });
     }
 
-    let overall_score = weighted_mean(
-        dimensions
-            .iter()
-            .filter_map(|d| d.score.map(|s| (s, d.weight))),
-    );
-    let levels = || {
-        dimensions
-            .iter()
-            .filter_map(|d| d.stage.as_ref().map(|s| s.level))
-    };
+    let overall_score = weighted_mean(scored.iter().filter_map(|d| d.score.map(|s| (s, d.weight))));
+    let levels = || scored.iter().filter_map(|d| d.level);
     let overall_level = match q.scoring.overall {
         OverallMethod::WeakestLink => levels().min(),
-        OverallMethod::Mean => overall_score.map(|s| stage_of(s, top)),
+        OverallMethod::Mean => overall_score.map(|s| stage_of(s, top, rule)),
     };
     // Below the top, the dimensions at or under the overall stage are the ones to lift:
     // with weakest-link they are exactly the lowest; with mean, they pull it down.
@@ -295,6 +473,34 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             .map(|d| d.id.clone())
             .collect(),
         _ => Vec::new(),
+    };
+    let overall_lift = match (q.scoring.overall, overall_level) {
+        (_, None) => None,
+        (_, Some(l)) if l >= top => Some(Vec::new()),
+        // The weakest dimensions must each rise; they are independent of each other,
+        // so the cheapest lift of each, together, is the cheapest overall.
+        (OverallMethod::WeakestLink, Some(l)) => dimensions
+            .iter()
+            .filter(|d| d.stage.as_ref().is_some_and(|s| s.level == l))
+            .map(|d| d.lift.clone())
+            .collect::<Option<Vec<Vec<Raise>>>>()
+            .map(|lifts| lifts.into_iter().flatten().collect()),
+        // Every answer moves the overall score by its share of it.
+        (OverallMethod::Mean, level) => {
+            let total: f64 = scored
+                .iter()
+                .filter(|d| d.score.is_some())
+                .map(|d| d.weight)
+                .sum();
+            let items = || {
+                scored
+                    .iter()
+                    .filter(|d| d.score.is_some())
+                    .flat_map(|d| d.items(q.scoring.dimension, top, d.weight / total))
+                    .collect()
+            };
+            lift_by(level, &items, overall_score.unwrap_or(0.0))
+        }
     };
 
     let questions = q
@@ -342,7 +548,9 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             score: overall_score,
             stage: overall_level.and_then(stage_ref),
             method: q.scoring.overall.to_string(),
+            stage_rule: rule.to_string(),
             held_back_by,
+            lift: overall_lift,
             max_score: top,
         },
         complete: coverage.unknown == 0 && coverage.unanswered == 0,
@@ -484,12 +692,168 @@ mod tests {
     }
 
     #[test]
-    fn dimension_stage_is_highest_level_reached() {
+    fn nearest_rule_takes_the_nearest_stage_and_halfway_goes_down() {
+        for (score, stage) in [
+            (1.0, 1),
+            (1.49, 1),
+            (1.5, 1),
+            (1.51, 2),
+            (2.5, 2),
+            (2.51, 3),
+            (2.75, 3),
+            (3.25, 3),
+            (4.9, 5),
+            (5.0, 5),
+        ] {
+            assert_eq!(stage_of(score, 5, StageRule::Nearest), stage, "score {score}");
+        }
         let q = questionnaire(5, 1.0, 1.0, "");
+        assert_eq!(q.scoring.stage, StageRule::Nearest, "nearest is the default");
         let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 5\n"));
         assert_eq!(dim(&r, "a").score, Some(2.5));
         assert_eq!(level(&dim(&r, "a").stage), Some(2));
+        assert_eq!(dim(&r, "a").stage_rule, "nearest");
+        let q = questionnaire(5, 1.0, 3.0, "");
+        // (2 + 3*3) / 4 = 2.75
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 5\n"));
+        assert_eq!(level(&dim(&r, "a").stage), Some(3));
         assert_eq!(level(&dim(&r, "b").stage), Some(5));
+    }
+
+    #[test]
+    fn reached_rule_takes_the_highest_stage_fully_reached() {
+        for (score, stage) in [(1.0, 1), (2.5, 2), (2.75, 2), (2.999, 2), (3.0, 3), (4.99, 4)] {
+            assert_eq!(stage_of(score, 5, StageRule::Reached), stage, "score {score}");
+        }
+        let q = questionnaire(5, 1.0, 3.0, "[scoring]\nstage = \"reached\"");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 5\n"));
+        assert_eq!(dim(&r, "a").score, Some(2.75));
+        assert_eq!(level(&dim(&r, "a").stage), Some(2));
+        assert_eq!(dim(&r, "a").stage_rule, "reached");
+        assert_eq!(r.overall.stage_rule, "reached");
+    }
+
+    #[test]
+    fn gaps_are_the_answers_below_the_dimension_stage() {
+        let q = questionnaire(5, 1.0, 3.0, "");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 5\n"));
+        assert_eq!(
+            dim(&r, "a").gaps,
+            vec![Gap {
+                question: "a1".into(),
+                stage: 2,
+                option: "o2".into()
+            }]
+        );
+        assert!(dim(&r, "b").gaps.is_empty());
+    }
+
+    fn raises(lift: &Option<Vec<Raise>>) -> Vec<(&str, u32, u32)> {
+        lift.as_ref()
+            .expect("a lift exists")
+            .iter()
+            .map(|r| (r.question.as_str(), r.from, r.to))
+            .collect()
+    }
+
+    #[test]
+    fn lift_is_the_fewest_option_steps_to_the_next_stage() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        // a = 2.0: one step on a1 gives 2.5 (still 2); one on each gives 3.0.
+        // a2 two steps gives 3.0 too, but with one question: same cost, fewer questions.
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 4\n"));
+        assert_eq!(raises(&dim(&r, "a").lift), vec![("a1", 2, 4)]);
+        let lift = dim(&r, "a").lift.as_ref().expect("lift");
+        assert_eq!(lift[0].from_option, "o2");
+        assert_eq!(lift[0].to_option, "o4");
+        // Overall (weakest-link) is held at 2 by a alone: a's lift is the overall lift.
+        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 4)]);
+        assert_eq!(raises(&dim(&r, "b").lift), vec![("b1", 4, 5)]);
+    }
+
+    #[test]
+    fn lift_favours_the_heavier_question() {
+        let q = questionnaire(5, 1.0, 3.0, "");
+        // a = (2 + 3*2) / 4 = 2; one step on a2 gives 2.75, stage 3.
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 4\n"));
+        assert_eq!(raises(&dim(&r, "a").lift), vec![("a2", 2, 3)]);
+    }
+
+    #[test]
+    fn lift_is_empty_at_the_top_and_none_without_a_stage() {
+        let q = questionnaire(3, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 3\na2 = 3\nb1 = 3\n"));
+        assert_eq!(r.overall.lift, Some(vec![]));
+        assert_eq!(dim(&r, "a").lift, Some(vec![]));
+        let r = score(&q, &answers(&q, "a1 = \"n/a\"\nb1 = 2\n"));
+        assert_eq!(dim(&r, "a").lift, None);
+    }
+
+    #[test]
+    fn overall_lift_raises_every_dimension_at_the_overall_stage() {
+        let q = questionnaire(5, 1.0, 1.0, "");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 2\n"));
+        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 4), ("b1", 2, 3)]);
+    }
+
+    #[test]
+    fn overall_mean_lift_moves_the_overall_score() {
+        let q = questionnaire(5, 3.0, 1.0, "[scoring]\noverall = \"mean\"");
+        // a = 2, b = 2, overall 2.0; a carries 3/4 of the overall score, each of its
+        // questions 3/8: one step on a1 or a2 adds 0.375 (2.375, still 2), two steps on
+        // b1 add 0.5 (2.5, still 2); two steps on a2 add 0.75: 2.75 is stage 3.
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 2\n"));
+        assert_eq!(level(&r.overall.stage), Some(2));
+        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 4)]);
+    }
+
+    #[test]
+    fn weakest_link_dimension_lift_raises_every_answer_below_the_next_stage() {
+        let q = questionnaire(5, 1.0, 1.0, "[scoring]\ndimension = \"weakest-link\"");
+        let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 4\n"));
+        assert_eq!(raises(&dim(&r, "a").lift), vec![("a1", 2, 3), ("a2", 2, 3)]);
+    }
+
+    /// Raises `lift` in `text` (an answers table) and re-scores.
+    fn lifted(q: &Questionnaire, text: &str, lift: &[Raise]) -> Report {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for r in lift {
+            for l in &mut lines {
+                if l.starts_with(&format!("{} =", r.question)) {
+                    *l = format!("{} = {}", r.question, r.to);
+                }
+            }
+        }
+        score(q, &answers(q, &(lines.join("\n") + "\n")))
+    }
+
+    #[test]
+    fn applying_a_lift_reaches_the_next_stage_for_every_answer_combination() {
+        for scoring in [
+            "",
+            "[scoring]\noverall = \"mean\"",
+            "[scoring]\nstage = \"reached\"",
+            "[scoring]\noverall = \"mean\"\nstage = \"reached\"",
+            "[scoring]\ndimension = \"weakest-link\"\noverall = \"mean\"",
+        ] {
+            let q = questionnaire(4, 2.0, 0.5, scoring);
+            for code in 0..64 {
+                let (a1, a2, b1) = (1 + code % 4, 1 + code / 4 % 4, 1 + code / 16);
+                let text = format!("a1 = {a1}\na2 = {a2}\nb1 = {b1}");
+                let r = score(&q, &answers(&q, &text));
+                let at = level(&r.overall.stage).expect("a stage");
+                let lift = r.overall.lift.as_ref().expect("every answer can rise");
+                assert_eq!(lift.is_empty(), at == 4, "{scoring} {text}");
+                let after = lifted(&q, &text, lift);
+                assert!(level(&after.overall.stage) > Some(at) || at == 4, "{scoring} {text}");
+                for d in &r.dimensions {
+                    let lift = d.lift.as_ref().expect("lift");
+                    let after = lifted(&q, &text, lift);
+                    let before = level(&d.stage);
+                    assert!(level(&dim(&after, &d.id).stage) > before || before == Some(4));
+                }
+            }
+        }
     }
 
     #[test]
@@ -503,8 +867,12 @@ mod tests {
         assert_eq!(level(&dim(&r, "a").stage), Some(3));
         assert_eq!(r.overall.score, Some(3.0));
         assert_eq!(level(&r.overall.stage), Some(3));
-        assert_eq!(stage_of(3.0 - 1e-12, 5), 3);
-        assert_eq!(stage_of(2.999, 5), 2);
+        let reached = StageRule::Reached;
+        assert_eq!(stage_of(3.0 - 1e-12, 5, reached), 3);
+        assert_eq!(stage_of(2.999, 5, reached), 2);
+        // Halfway within the guard is halfway: it stays at the lower stage.
+        assert_eq!(stage_of(2.5 + 1e-12, 5, StageRule::Nearest), 2);
+        assert_eq!(stage_of(2.5 - 1e-12, 5, StageRule::Nearest), 2);
     }
 
     #[test]

@@ -3,11 +3,11 @@
 use std::fmt::Write;
 
 use super::{
-    coverage_text, dimensions_at, held_back_text, no_action_text, score_number, score_text,
-    stage_text, step_text,
+    coverage_text, dimensions_at, gap_text, held_back_text, lift_text, no_action_text,
+    score_number, score_text, stage_text, step_text,
 };
 use crate::answers::Answer;
-use crate::score::{AnswerValue, Report};
+use crate::score::{AnswerValue, DimensionResult, Report};
 
 /// Makes text safe inside a table cell: no `|` breaking the row, no line breaks.
 fn cell(text: &str) -> String {
@@ -60,6 +60,10 @@ pub fn render(report: &Report) -> String {
     if let Some(names) = held_back_text(report) {
         row("Held back by", &names);
     }
+    let overall_level = report.overall.stage.as_ref().map(|s| s.level);
+    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, "→") {
+        row(&label, &text);
+    }
     row("Answers", &coverage_text(report));
     row("Complete", if report.complete { "yes" } else { "no" });
     if let Some(gate) = &report.gate {
@@ -72,8 +76,10 @@ pub fn render(report: &Report) -> String {
     }
 
     let _ = writeln!(out, "\n## Stage ladder\n");
-    let _ = writeln!(out, "| Level | Stage | Dimensions here |\n|---:|---|---|");
-    let overall_level = report.overall.stage.as_ref().map(|s| s.level);
+    let _ = writeln!(
+        out,
+        "| Level | Stage | What it means | Dimensions here |\n|---:|---|---|---|"
+    );
     for s in report.stages.iter().rev() {
         let name = if Some(s.level) == overall_level {
             format!("**{}** (overall)", cell(&s.name))
@@ -82,8 +88,9 @@ pub fn render(report: &Report) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | {name} | {} |",
+            "| {} | {name} | {} | {} |",
             s.level,
+            cell(s.summary.trim()),
             cell(&dimensions_at(report, s.level).join(", "))
         );
     }
@@ -106,6 +113,36 @@ pub fn render(report: &Report) -> String {
             cell(&stage_text(d)),
             cell(action)
         );
+    }
+
+    // Why each dimension is where it is, and what lifts those holding the company back.
+    let held = |d: &&DimensionResult| report.overall.held_back_by.contains(&d.id);
+    let explained: Vec<_> = report
+        .weakest_first()
+        .into_iter()
+        .filter(|d| !d.gaps.is_empty() || held(d))
+        .collect();
+    if !explained.is_empty() {
+        let _ = writeln!(out, "\n## Why these stages, and what lifts them\n");
+    }
+    for d in explained {
+        let level = d.stage.as_ref().map(|s| s.level);
+        let score = d.score.map(score_number).unwrap_or_default();
+        let _ = writeln!(out, "- **{}**: {} ({score})", d.name, stage_text(d));
+        if !d.gaps.is_empty() {
+            let gaps: Vec<String> = d.gaps.iter().map(gap_text).collect();
+            let _ = writeln!(
+                out,
+                "  - Answers below {}: {}",
+                level.unwrap_or_default(),
+                gaps.join(", ")
+            );
+        }
+        if held(&d) {
+            if let Some((label, text)) = lift_text(report, level, &d.lift, "→") {
+                let _ = writeln!(out, "  - {label}: {text}");
+            }
+        }
     }
 
     let with_actions: Vec<_> = report

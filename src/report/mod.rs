@@ -9,7 +9,7 @@ mod table;
 use std::fmt;
 use std::path::Path;
 
-use crate::score::{DimensionResult, NoAction, Report};
+use crate::score::{DimensionResult, Gap, NoAction, Raise, Report};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -145,15 +145,66 @@ fn coverage_text(report: &Report) -> String {
     )
 }
 
-/// Names of the dimensions holding the overall stage back, joined.
+/// Names of the dimensions holding the overall stage back, joined; one phrase when
+/// every assessed dimension is at the overall stage.
 fn held_back_text(report: &Report) -> Option<String> {
-    let names: Vec<&str> = report
-        .overall
-        .held_back_by
-        .iter()
-        .map(|id| report.dimension_name(id))
-        .collect();
+    let held = &report.overall.held_back_by;
+    let assessed = report.dimensions.iter().filter(|d| d.stage.is_some()).count();
+    if held.len() > 1 && held.len() == assessed {
+        return Some("all dimensions equally (each is at this stage)".into());
+    }
+    let names: Vec<&str> = held.iter().map(|id| report.dimension_name(id)).collect();
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The first few words of an option, for a one-line mention.
+fn short_option(text: &str) -> String {
+    const WORDS: usize = 5;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS + 1 {
+        words.join(" ")
+    } else {
+        let head = words[..WORDS].join(" ");
+        format!("{} …", head.trim_end_matches([',', ';', ':', '.']))
+    }
+}
+
+/// `lifecycle-content (One channel, e.g. the … → Several channels run their own …)`
+fn raise_text(r: &Raise, arrow: &str) -> String {
+    format!(
+        "{} ({} {arrow} {})",
+        r.question,
+        short_option(&r.from_option),
+        short_option(&r.to_option)
+    )
+}
+
+/// The label for what lifts a stage: `To reach 3 Multichannel`.
+fn lift_label(report: &Report, level: u32) -> Option<String> {
+    report
+        .stages
+        .get(level as usize)
+        .map(|next| format!("To reach {} {}", next.level, next.name))
+}
+
+/// What lifts a stage at `level`, as one line: the raises joined, or why there are
+/// none. `None` at the top, or without a stage.
+fn lift_text(report: &Report, level: Option<u32>, lift: &Option<Vec<Raise>>, arrow: &str) -> Option<(String, String)> {
+    let label = lift_label(report, level?)?;
+    let text = match lift {
+        Some(raises) if !raises.is_empty() => raises
+            .iter()
+            .map(|r| raise_text(r, arrow))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => "no raised answer gets there; answer the open questions first".into(),
+    };
+    Some((label, text))
+}
+
+/// `offer-differentiation (1: Everyone sees the same …)` for an answer below its stage.
+fn gap_text(g: &Gap) -> String {
+    format!("{} ({}: {})", g.question, g.stage, short_option(&g.option))
 }
 
 /// Dimensions that sit at each stage, for the ladder.

@@ -5,10 +5,10 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
-    Look, coverage_text, dimensions_at, held_back_text, new_table, no_action_text, score_number,
-    score_text, stage_text, step_text,
+    Look, coverage_text, dimensions_at, gap_text, held_back_text, lift_text, new_table,
+    no_action_text, score_number, score_text, stage_text, step_text,
 };
-use crate::score::{NoAction, Report};
+use crate::score::{DimensionResult, NoAction, Report};
 
 /// Minimal ANSI styling, on only when `look.color` is.
 struct Paint {
@@ -139,7 +139,13 @@ pub fn render(report: &Report, look: Look) -> String {
         out.push_str(&indent_wrapped(&head, value, width, |l| p.tone(*tone, l)));
     }
 
-    // The ladder, top stage first, with the dimensions at each stage.
+    let overall_level = report.overall.stage.as_ref().map(|s| s.level);
+    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, arrow) {
+        out.push('\n');
+        out.push_str(&indent_wrapped(&format!("{label}: "), &text, width, |l| p.bold(l)));
+    }
+
+    // The ladder, top stage first: what each stage means, and the dimensions there.
     let _ = writeln!(out, "\n{}", p.bold("Stage ladder"));
     let name_width = report
         .stages
@@ -147,31 +153,31 @@ pub fn render(report: &Report, look: Look) -> String {
         .map(|s| s.name.chars().count())
         .max()
         .unwrap_or(0);
-    let overall_level = report.overall.stage.as_ref().map(|s| s.level);
     for stage in report.stages.iter().rev() {
-        let marker = if Some(stage.level) == overall_level {
-            if look.unicode { "▶" } else { ">" }
-        } else {
-            " "
+        let here = Some(stage.level) == overall_level;
+        let marker = match (here, look.unicode) {
+            (true, true) => "▶",
+            (true, false) => ">",
+            _ => " ",
         };
         let head = format!("{marker} {} {:<name_width$}  ", stage.level, stage.name);
-        let dims = dimensions_at(report, stage.level).join(", ");
-        let line = if Some(stage.level) == overall_level {
-            p.bold(&head)
+        let paint = |l: &str| if here { p.bold(l) } else { l.to_string() };
+        // A long stage name leaves no room beside it: the text goes below, indented.
+        let text = if stage.summary.trim().is_empty() {
+            "-".to_string()
         } else {
-            head.clone()
+            stage.summary.clone()
         };
-        if dims.is_empty() {
-            let _ = writeln!(out, "{}", line.trim_end());
-        } else {
-            let wrapped = wrap(&dims, width.saturating_sub(head.chars().count()).max(20));
-            for (i, l) in wrapped.iter().enumerate() {
-                if i == 0 {
-                    let _ = writeln!(out, "{line}{l}");
-                } else {
-                    let _ = writeln!(out, "{:w$}{l}", "", w = head.chars().count());
-                }
-            }
+        let block = indent_wrapped(&head, &text, width, str::to_string);
+        for line in block.lines() {
+            let _ = writeln!(out, "{}", paint(line));
+        }
+        let dims = dimensions_at(report, stage.level).join(", ");
+        if !dims.is_empty() {
+            let indent = " ".repeat(head.chars().count().min(width / 2));
+            out.push_str(&indent_wrapped(&format!("{indent}Here: "), &dims, width, |l| {
+                p.tone(if here { Tone::Bold } else { Tone::Plain }, l)
+            }));
         }
     }
 
@@ -198,6 +204,35 @@ pub fn render(report: &Report, look: Look) -> String {
         ]);
     }
     let _ = writeln!(out, "{table}");
+
+    // Why each dimension is where it is, and what lifts those holding the company
+    // back, weakest first.
+    let held = |d: &DimensionResult| report.overall.held_back_by.contains(&d.id);
+    let explained: Vec<_> = report
+        .weakest_first()
+        .into_iter()
+        .filter(|d| !d.gaps.is_empty() || held(d))
+        .collect();
+    if !explained.is_empty() {
+        let _ = writeln!(out, "\n{}", p.bold("Why these stages, and what lifts them"));
+    }
+    for d in explained {
+        let level = d.stage.as_ref().map(|s| s.level);
+        let score = d.score.map(score_number).unwrap_or_default();
+        out.push('\n');
+        let heading = format!("{}: {} ({score})", d.name, stage_text(d));
+        out.push_str(&indent_wrapped("", &heading, width, |l| p.bold(l)));
+        if !d.gaps.is_empty() {
+            let gaps: Vec<String> = d.gaps.iter().map(gap_text).collect();
+            let label = format!("  Answers below {}: ", level.unwrap_or_default());
+            out.push_str(&indent_wrapped(&label, &gaps.join(", "), width, str::to_string));
+        }
+        if held(d) {
+            if let Some((label, text)) = lift_text(report, level, &d.lift, arrow) {
+                out.push_str(&indent_wrapped(&format!("  {label}: "), &text, width, str::to_string));
+            }
+        }
+    }
 
     // Next actions in full, weakest dimension first.
     let with_actions: Vec<_> = report
@@ -291,8 +326,11 @@ fn indent_wrapped(head: &str, text: &str, width: usize, paint: impl Fn(&str) -> 
     out
 }
 
+/// Lines of at most `width` columns, broken between words and never at a hyphen, so
+/// ids such as `returning-customer-view` stay whole.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text.trim(), width)
+    let options = textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text.trim(), options)
         .into_iter()
         .map(|l| l.into_owned())
         .collect()
