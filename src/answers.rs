@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Invalid, Source, closest};
+use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list};
 use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
 
 /// One question's answer.
@@ -105,6 +105,11 @@ impl Parsed {
         &self.source
     }
 
+    /// Version of the questionnaire the file was answered with.
+    pub fn questionnaire_version(&self) -> &str {
+        &self.file.questionnaire_version
+    }
+
     /// Id of the questionnaire the file was answered with.
     pub fn questionnaire_id(&self) -> &str {
         self.file.questionnaire.get_ref()
@@ -116,10 +121,33 @@ impl Parsed {
 
     /// Checks every answer against `questionnaire`. Returns the answers and warnings
     /// (such as a different questionnaire version), or every error found.
+    ///
+    /// A file made for another version of the questionnaire that answers questions this
+    /// version no longer has gets one error naming them all, pointing to
+    /// `cxm assess --answers FILE`, which carries the rest over ([`Parsed::upgrade`]).
     pub fn resolve(
         &self,
         questionnaire: &Questionnaire,
     ) -> Result<(Answers, Vec<Diagnostic>), Invalid> {
+        self.check(questionnaire, false)
+            .map(|(answers, warnings, _)| (answers, warnings))
+    }
+
+    /// Like [`Parsed::resolve`], but a file made for another version of the
+    /// questionnaire is carried over to this one: answers to questions that are gone, or
+    /// whose option no longer exists, are dropped and returned by id, to be asked anew.
+    pub fn upgrade(
+        &self,
+        questionnaire: &Questionnaire,
+    ) -> Result<(Answers, Vec<Diagnostic>, Vec<String>), Invalid> {
+        self.check(questionnaire, true)
+    }
+
+    fn check(
+        &self,
+        questionnaire: &Questionnaire,
+        upgrade: bool,
+    ) -> Result<(Answers, Vec<Diagnostic>, Vec<String>), Invalid> {
         let src = &self.source;
         let f = &self.file;
         let mut errors = Vec::new();
@@ -140,13 +168,18 @@ impl Parsed {
                     ),
                 )],
             });
-        } else if f.questionnaire_version != questionnaire.version {
+        }
+        let other_version = f.questionnaire_version != questionnaire.version;
+        if other_version && !upgrade {
             warnings.push(src.file_warning(format!(
                 "{} was answered with version {} of questionnaire `{}`, scored with version {}; \
                  questions may have changed",
                 src.name, f.questionnaire_version, questionnaire.id, questionnaire.version
             )));
         }
+        // Answers a newer version cannot take: (key span, id). With `upgrade` they are
+        // dropped; otherwise they make one error that names them all.
+        let mut stale: Vec<(std::ops::Range<usize>, String)> = Vec::new();
 
         let date = match &f.date {
             None => None,
@@ -198,7 +231,11 @@ impl Parsed {
         for (key, value) in &f.answers {
             let id = key.get_ref();
             let Some(question) = questionnaire.question(id) else {
-                errors.push(src.error(key.span(), unknown_id(id)));
+                if other_version {
+                    stale.push((key.span(), id.clone()));
+                } else {
+                    errors.push(src.error(key.span(), unknown_id(id)));
+                }
                 continue;
             };
             let stages: Vec<u32> = question.options.iter().map(|o| o.stage).collect();
@@ -214,6 +251,10 @@ impl Parsed {
             let answer = match value.get_ref() {
                 toml::Value::Integer(n) => match u32::try_from(*n) {
                     Ok(s) if stages.contains(&s) => Some(Answer::Stage(s)),
+                    _ if other_version && upgrade => {
+                        stale.push((key.span(), id.clone()));
+                        None
+                    }
                     _ => {
                         errors.push(src.error(
                             value.span(),
@@ -250,12 +291,33 @@ impl Parsed {
         for (key, note) in &f.notes {
             let id = key.get_ref();
             if questionnaire.question(id).is_none() {
-                errors.push(src.error(key.span(), format!("note for {}", unknown_id(id))));
+                // A note for a question that is gone goes with its answer.
+                if !other_version {
+                    errors.push(src.error(key.span(), format!("note for {}", unknown_id(id))));
+                }
             } else {
                 notes.insert(id.clone(), clean(note));
             }
         }
 
+        if !stale.is_empty() && !upgrade {
+            let ids: Vec<&str> = stale.iter().map(|(_, id)| id.as_str()).collect();
+            errors.push(src.error(
+                stale[0].0.clone(),
+                format!(
+                    "this file was answered with version {} of questionnaire `{}` and has {} for \
+                     questions that version {} no longer has: {}; re-answer with `cxm assess \
+                     --answers {}`, which keeps the answers that still apply and asks only the \
+                     new questions",
+                    f.questionnaire_version,
+                    questionnaire.id,
+                    count(ids.len(), "answer"),
+                    questionnaire.version,
+                    list(ids.iter().copied()),
+                    shell_word(&src.name)
+                ),
+            ));
+        }
         if !errors.is_empty() {
             errors.sort_by_key(|d| d.position);
             return Err(Invalid {
@@ -264,9 +326,17 @@ impl Parsed {
                 errors,
             });
         }
+        let dropped: Vec<String> = stale.into_iter().map(|(_, id)| id).collect();
+        for id in &dropped {
+            notes.remove(id);
+        }
         let answers = Answers {
             questionnaire: f.questionnaire.get_ref().clone(),
-            questionnaire_version: f.questionnaire_version.clone(),
+            questionnaire_version: if upgrade {
+                questionnaire.version.clone()
+            } else {
+                f.questionnaire_version.clone()
+            },
             language: f.language.clone(),
             organisation: f.organisation.as_deref().map(clean),
             respondent: f.respondent.as_deref().map(clean),
@@ -275,7 +345,20 @@ impl Parsed {
             answers,
             notes,
         };
-        Ok((answers, warnings))
+        Ok((answers, warnings, dropped))
+    }
+}
+
+/// `name` as a shell word for a command to copy: `FILE` for standard input, quoted
+/// when it holds anything but plain path characters.
+fn shell_word(name: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+:@%,=".contains(c);
+    if name.starts_with('<') {
+        "FILE".into()
+    } else if name.chars().all(plain) {
+        name.into()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
     }
 }
 

@@ -22,6 +22,35 @@ use crate::report::{self, Format};
 use crate::score::score;
 use walk::{Outcome, Prompter, Reply, SelectPrompt};
 
+/// Copies an answers file made for questionnaire version `version` to
+/// `<stem>.v<version>.toml` beside it (or `…-2.toml` and so on: never over a file).
+fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<PathBuf> {
+    let stem = path
+        .file_stem()
+        .map_or("answers".into(), |s| s.to_string_lossy().into_owned());
+    let safe: String = version
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' })
+        .collect();
+    for n in 1..=1000 {
+        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        let kept = path.with_file_name(format!("{stem}.v{safe}{suffix}.toml"));
+        match write_atomic(&kept, text.as_bytes(), Existing::Keep) {
+            Ok(()) => return Ok(kept),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("could not keep a copy of the old answers as {}", kept.display())
+                });
+            }
+        }
+    }
+    anyhow::bail!(
+        "could not keep a copy of the old answers: {} and 999 numbered names beside it exist",
+        path.with_file_name(format!("{stem}.v{safe}.toml")).display()
+    )
+}
+
 /// The error for a run without a terminal (a pipe, CI, `< /dev/null`).
 pub const NO_TERMINAL: &str =
     "cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE";
@@ -50,9 +79,32 @@ pub fn run_with(
                 parsed.questionnaire_id(),
                 lang.or(parsed.language()),
             )?;
-            let (answers, warnings) = parsed.resolve(&q)?;
+            let (answers, warnings, dropped) = parsed.upgrade(&q)?;
             for w in warnings {
                 prompter.say(&format!("warning: {}", w.message));
+            }
+            let old_version = &parsed.questionnaire_version();
+            if *old_version != q.version {
+                // The file is rewritten for the new version: keep the old one beside it.
+                let kept = keep_old_version(path, &parsed.source().text, old_version)?;
+                let carried = match answers.answers.len() {
+                    1 => "1 answer is carried over".to_string(),
+                    n => format!("{n} answers are carried over"),
+                };
+                let gone = match dropped.len() {
+                    0 => String::new(),
+                    1 => ", 1 no longer fits a question and is left out".to_string(),
+                    n => format!(", {n} no longer fit a question and are left out"),
+                };
+                prompter.say(&format!(
+                    "{} was answered with version {old_version} of {}; this is version {}. \
+                     {carried}{gone}; you are asked only the rest. The {old_version} file is \
+                     kept as {}.",
+                    path.display(),
+                    q.id,
+                    q.version,
+                    kept.display()
+                ));
             }
             (q, origin, answers)
         }
@@ -87,6 +139,8 @@ pub fn run_with(
 
     let total = questionnaire.questions.len();
     let mut path = existing.cloned();
+    // Resuming asks only the questions still without an answer.
+    let resuming = path.is_some() && walk::first_unanswered(&questionnaire, &answers).is_some();
     let start = match &path {
         None => {
             prompter.say(&intro(&questionnaire, args.answers.as_deref()));
@@ -99,9 +153,10 @@ pub fn run_with(
         Some(p) => match walk::first_unanswered(&questionnaire, &answers) {
             Some(k) => {
                 prompter.say(&format!(
-                    "Resuming {}: {k} of {total} questions answered. Esc goes back; Ctrl-C stops \
+                    "Resuming {}: {} of {total} questions answered. Esc goes back; Ctrl-C stops \
                      safely.",
-                    p.display()
+                    p.display(),
+                    answers.answers.len()
                 ));
                 Some(k)
             }
@@ -144,6 +199,7 @@ pub fn run_with(
             &questionnaire,
             &mut answers,
             start,
+            resuming,
             args.notes,
             prompter,
             &mut save,

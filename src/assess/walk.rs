@@ -91,21 +91,28 @@ pub fn ask_names(prompter: &mut dyn Prompter, answers: &mut Answers) -> anyhow::
 }
 
 /// Asks the questions from position `start` (in asking order) to the end, with earlier
-/// answers preselected. Esc goes back one question. `save` runs after every change;
-/// if it fails, the walk stops with its error.
+/// answers preselected; with `only_open`, only those without an answer when the walk
+/// begins (resuming, or a file carried over from another questionnaire version). Esc
+/// goes back one question. `save` runs after every change; if it fails, the walk
+/// stops with its error.
 pub fn walk(
     questionnaire: &Questionnaire,
     answers: &mut Answers,
     start: usize,
+    only_open: bool,
     with_notes: bool,
     prompter: &mut dyn Prompter,
     save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
     let order = questionnaire.questions_in_order();
     let total = order.len();
-    let mut i = start.min(total);
+    // Positions (in asking order) of the questions this walk asks.
+    let asked: Vec<usize> = (start.min(total)..total)
+        .filter(|&i| !only_open || !answers.answers.contains_key(&order[i].id))
+        .collect();
+    let mut at = 0;
     let mut shown_dimension: Option<&str> = None;
-    while i < total {
+    while let Some(&i) = asked.get(at) {
         let question = order[i];
         let dimension = questionnaire
             .dimension(&question.dimension)
@@ -132,7 +139,7 @@ pub fn walk(
         let chosen = match prompter.select(&prompt)? {
             Reply::Interrupted => return Ok(Outcome::Interrupted),
             Reply::Back => {
-                i = i.saturating_sub(1);
+                at = at.saturating_sub(1);
                 continue;
             }
             Reply::Value(k) => k,
@@ -168,7 +175,7 @@ pub fn walk(
                 }
             }
         }
-        i += 1;
+        at += 1;
     }
     Ok(Outcome::Finished)
 }
@@ -281,7 +288,7 @@ mod tests {
         script: &mut Script,
     ) -> (Outcome, Vec<Answers>) {
         let mut saved = Vec::new();
-        let outcome = walk(q, a, start, notes, script, &mut |a: &Answers| {
+        let outcome = walk(q, a, start, false, notes, script, &mut |a: &Answers| {
             saved.push(a.clone());
             Ok(())
         })
@@ -487,7 +494,7 @@ mod tests {
     fn a_failed_save_stops_the_walk_with_its_error() {
         let (q, mut a) = setup();
         let mut script = Script::new([Value("1"), Value("1")]);
-        let err = walk(&q, &mut a, 0, false, &mut script, &mut |_: &Answers| {
+        let err = walk(&q, &mut a, 0, false, false, &mut script, &mut |_: &Answers| {
             anyhow::bail!("disk full")
         })
         .expect_err("save fails");

@@ -61,7 +61,7 @@ pub fn render(report: &Report) -> String {
         row("Held back by", &names);
     }
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, "→") {
+    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, "→", "…") {
         row(&label, &text);
     }
     row("Answers", &coverage_text(report));
@@ -130,7 +130,7 @@ pub fn render(report: &Report) -> String {
         let score = d.score.map(score_number).unwrap_or_default();
         let _ = writeln!(out, "- **{}**: {} ({score})", d.name, stage_text(d));
         if !d.gaps.is_empty() {
-            let gaps: Vec<String> = d.gaps.iter().map(gap_text).collect();
+            let gaps: Vec<String> = d.gaps.iter().map(|g| gap_text(g, "…")).collect();
             let _ = writeln!(
                 out,
                 "  - Answers below {}: {}",
@@ -139,7 +139,7 @@ pub fn render(report: &Report) -> String {
             );
         }
         if held(&d) {
-            if let Some((label, text)) = lift_text(report, level, &d.lift, "→") {
+            if let Some((label, text)) = lift_text(report, level, &d.lift, "→", "…") {
                 let _ = writeln!(out, "  - {label}: {text}");
             }
         }

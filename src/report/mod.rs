@@ -157,25 +157,25 @@ fn held_back_text(report: &Report) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-/// The first few words of an option, for a one-line mention.
-fn short_option(text: &str) -> String {
+/// The first few words of an option, for a one-line mention, ending in `ellipsis`.
+fn short_option(text: &str, ellipsis: &str) -> String {
     const WORDS: usize = 5;
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= WORDS + 1 {
         words.join(" ")
     } else {
         let head = words[..WORDS].join(" ");
-        format!("{} …", head.trim_end_matches([',', ';', ':', '.']))
+        format!("{} {ellipsis}", head.trim_end_matches([',', ';', ':', '.']))
     }
 }
 
 /// `lifecycle-content (One channel, e.g. the … → Several channels run their own …)`
-fn raise_text(r: &Raise, arrow: &str) -> String {
+fn raise_text(r: &Raise, arrow: &str, ellipsis: &str) -> String {
     format!(
         "{} ({} {arrow} {})",
         r.question,
-        short_option(&r.from_option),
-        short_option(&r.to_option)
+        short_option(&r.from_option, ellipsis),
+        short_option(&r.to_option, ellipsis)
     )
 }
 
@@ -189,12 +189,18 @@ fn lift_label(report: &Report, level: u32) -> Option<String> {
 
 /// What lifts a stage at `level`, as one line: the raises joined, or why there are
 /// none. `None` at the top, or without a stage.
-fn lift_text(report: &Report, level: Option<u32>, lift: &Option<Vec<Raise>>, arrow: &str) -> Option<(String, String)> {
+fn lift_text(
+    report: &Report,
+    level: Option<u32>,
+    lift: &Option<Vec<Raise>>,
+    arrow: &str,
+    ellipsis: &str,
+) -> Option<(String, String)> {
     let label = lift_label(report, level?)?;
     let text = match lift {
         Some(raises) if !raises.is_empty() => raises
             .iter()
-            .map(|r| raise_text(r, arrow))
+            .map(|r| raise_text(r, arrow, ellipsis))
             .collect::<Vec<_>>()
             .join(", "),
         _ => "no raised answer gets there; answer the open questions first".into(),
@@ -203,8 +209,8 @@ fn lift_text(report: &Report, level: Option<u32>, lift: &Option<Vec<Raise>>, arr
 }
 
 /// `offer-differentiation (1: Everyone sees the same …)` for an answer below its stage.
-fn gap_text(g: &Gap) -> String {
-    format!("{} ({}: {})", g.question, g.stage, short_option(&g.option))
+fn gap_text(g: &Gap, ellipsis: &str) -> String {
+    format!("{} ({}: {})", g.question, g.stage, short_option(&g.option, ellipsis))
 }
 
 /// Dimensions that sit at each stage, for the ladder.

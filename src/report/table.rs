@@ -59,6 +59,7 @@ pub fn render(report: &Report, look: Look) -> String {
     let p = Paint { on: look.color };
     let width = look.width.max(40);
     let arrow = if look.unicode { "→" } else { "->" };
+    let ellipsis = if look.unicode { "…" } else { "..." };
     let mut out = String::new();
     let o = &mut out;
 
@@ -140,7 +141,7 @@ pub fn render(report: &Report, look: Look) -> String {
     }
 
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, arrow) {
+    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, arrow, ellipsis) {
         out.push('\n');
         out.push_str(&indent_wrapped(&format!("{label}: "), &text, width, |l| p.bold(l)));
     }
@@ -223,12 +224,12 @@ pub fn render(report: &Report, look: Look) -> String {
         let heading = format!("{}: {} ({score})", d.name, stage_text(d));
         out.push_str(&indent_wrapped("", &heading, width, |l| p.bold(l)));
         if !d.gaps.is_empty() {
-            let gaps: Vec<String> = d.gaps.iter().map(gap_text).collect();
+            let gaps: Vec<String> = d.gaps.iter().map(|g| gap_text(g, ellipsis)).collect();
             let label = format!("  Answers below {}: ", level.unwrap_or_default());
             out.push_str(&indent_wrapped(&label, &gaps.join(", "), width, str::to_string));
         }
         if held(d) {
-            if let Some((label, text)) = lift_text(report, level, &d.lift, arrow) {
+            if let Some((label, text)) = lift_text(report, level, &d.lift, arrow, ellipsis) {
                 out.push_str(&indent_wrapped(&format!("  {label}: "), &text, width, str::to_string));
             }
         }

@@ -87,9 +87,15 @@ fn table_plain() {
     assert!(text.contains("Complete:      no: "));
     assert!(text.contains("CI gate:       failed: overall stage 1 (Crawl) is below 2 (Walk); "));
     assert!(
-        text.contains("\n> 1 Crawl  People\n"),
-        "the ladder marks stage 1"
+        text.contains("\n> 1 Crawl  Does it by hand.\n           Here: People\n"),
+        "the ladder marks stage 1, says what it means and who is there"
     );
+    assert!(text.contains("\n  2 Walk   Does it with tools.\n> 1"));
+    // One raised answer lifts People, and with it the company, to Walk.
+    assert!(text.contains("\nTo reach 2 Walk: people-skills (Nobody. -> Analysts.)\n"));
+    assert!(text.contains(
+        "\nPeople: 1 Crawl (1.67)\n  To reach 2 Walk: people-skills (Nobody. -> Analysts.)\n"
+    ));
 
     // The cells of a dimension's first line, cut where the header has its `|`.
     let header = text
@@ -304,8 +310,12 @@ fn markdown() {
         "| CI gate | **failed**: overall stage 1 (Crawl) is below 2 (Walk); the result is \
          incomplete"
     ));
-    assert!(text.contains("| 1 | **Crawl** (overall) | People |\n"));
-    assert!(text.contains("| 3 | Run | Data \\| Analytics |\n"));
+    assert!(text.contains("| 1 | **Crawl** (overall) | Does it by hand. | People |\n"));
+    assert!(text.contains("| 3 | Run | Does it automatically. | Data \\| Analytics |\n"));
+    assert!(text.contains("| To reach 2 Walk | people-skills (Nobody. → Analysts.) |\n"));
+    assert!(text.contains(
+        "- **People**: 1 Crawl (1.67)\n  - To reach 2 Walk: people-skills (Nobody. → Analysts.)\n"
+    ));
     assert!(text.contains("| Data \\| Analytics | 3.00 | 3 Run | Sustain: top stage reached |\n"));
     assert!(text.contains("| People | 1.67 | 1 Crawl | Train one team \\| then all |\n"));
     assert!(text.contains("| Tools | – | not assessed | Answer its questions to get a stage |\n"));
