@@ -464,7 +464,9 @@ impl Checker<'_> {
             );
         } else if let Some((heavy, _)) = weights
             .iter()
-            .find(|(_, w)| total > 0.0 && *w / total >= 0.5)
+            // Invalid weights have an error of their own.
+            .filter(|_| weights.iter().all(|(_, w)| w.is_finite() && *w > 0.0))
+            .find(|(_, w)| *w / total >= 0.5)
         {
             self.warning(
                 d.id.span(),
