@@ -44,18 +44,31 @@ Scoring rules:
   - Dimension score: the weighted mean of its questions' values (question weights);
     with `dimension = \"weakest-link\"` in [scoring], the lowest value. A dimension
     with no valued answer has no score and no stage.
-  - Dimension stage: the highest level k with score >= k. Scores within 1e-9 of a
-    whole number count as that number, whatever the weights.
+  - Dimension stage, with `stage = \"nearest\"` in [scoring] (the default): the
+    stage nearest to the score; exactly halfway takes the lower one. With
+    `stage = \"reached\"`: the highest level k with score >= k. Scores within 1e-9
+    of a boundary count as on it, whatever the weights.
+      Worked example, answers 2, 3, 3 and 2 (score 2.5), then 2, 3, 3, 3 (2.75):
+      nearest gives stage 2, then 3; reached gives 2 both times, because 2.75 has
+      not fully reached 3. One answer a step off moves a mean of 4 answers by
+      0.25: nearest keeps the stage, reached can drop it.
   - Overall score: the weighted mean of the dimension scores (dimension weights),
     over the dimensions that have a score.
   - Overall stage: the lowest dimension stage (`overall = \"weakest-link\"`, the
-    default), or the highest k with overall score >= k (`overall = \"mean\"`).
-    \"Held back by\" names the dimensions at (or, with mean, below) that stage.
+    default), or the stage of the overall score by the same rule (`overall =
+    \"mean\"`). \"Held back by\" names the dimensions at (or, with mean, below) that
+    stage.
+  - Gaps: per dimension, the answers whose stage is below the dimension's.
+  - What lifts the stage: the fewest raised answers, counted in option steps
+    (moving to the next higher option is one step), that lift the overall stage,
+    or a dimension's, by one. Only answers with a stage are raised; on ties,
+    fewer questions, then questions earlier in the questionnaire.
   - Complete: every question has a stage or \"n/a\"; \"unknown\" and unanswered
     questions make the result incomplete.
   - Next action of a dimension: the questionnaire's action for its current stage;
     none at the top stage (sustain).
-  - Reports round scores to two decimals, never up to a whole number not reached.
+  - Reports round scores to two decimals, never across the boundary of the stage
+    shown (2.999 by `reached` shows as 2.99; 2.501 by `nearest` as 2.51).
 
 Exit codes:
   0  success; the --min-stage gate, if any, passed

@@ -99,12 +99,17 @@ pub fn render(report: &Report, format: Format, look: Look) -> String {
     }
 }
 
-/// A score with two decimals, rounded as usual except where that would reach the next
-/// whole number: 2.999 shows as 2.99, never as a 3.00 that contradicts its stage 2.
+/// A score with two decimals, rounded as usual except where that would land on a stage
+/// boundary it has not reached: 2.999 shows as 2.99, never as a 3.00 that contradicts
+/// stage 2 by `reached`; 2.501 shows as 2.51, never as a 2.50 that contradicts stage 3
+/// by `nearest` (where exactly 2.5 is stage 2).
 fn score_number(score: f64) -> String {
     let rounded = (score * 100.0).round() / 100.0;
-    let shown = if rounded.floor() > (score + 1e-9).floor() {
+    let whole = (score + 1e-9).floor();
+    let shown = if rounded.floor() > whole {
         ((score + 1e-9) * 100.0).floor() / 100.0
+    } else if rounded == whole + 0.5 && score > whole + 0.5 + 1e-9 {
+        whole + 0.51
     } else {
         rounded
     };
@@ -250,5 +255,10 @@ mod rounding {
         assert_eq!(super::score_number(1.6666666666666667), "1.67");
         // A score snapped to a whole number stays whole despite float noise.
         assert_eq!(super::score_number(2.9999999999999996), "3.00");
+        // Just above halfway is above halfway; halfway itself, or just under, is not.
+        assert_eq!(super::score_number(2.501), "2.51");
+        assert_eq!(super::score_number(2.5), "2.50");
+        assert_eq!(super::score_number(2.5 + 1e-12), "2.50");
+        assert_eq!(super::score_number(2.499), "2.50");
     }
 }
