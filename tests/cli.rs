@@ -13,6 +13,8 @@ mod assess;
 mod help;
 #[path = "cli/list.rs"]
 mod list;
+#[path = "cli/placement.rs"]
+mod placement;
 #[path = "cli/score.rs"]
 mod score;
 #[path = "cli/validate.rs"]

@@ -1,0 +1,163 @@
+//! The bundled questionnaire places companies where the model says they are.
+//!
+//! Two properties: the stage rule is robust (one answer a step off never moves a
+//! stage), and companies described in `tests/fixtures/personas/` — answered blind by a
+//! reviewer who saw the descriptions and the questions with shuffled options, never the
+//! expected stages — land at their expected stages (`expected.toml` beside them).
+
+use std::collections::BTreeMap;
+
+use cxm::answers::{Answer, Answers, Parsed};
+use cxm::bundled;
+use cxm::diagnostic::Source;
+use cxm::questionnaire::Questionnaire;
+use cxm::score::score;
+
+use crate::common::ROOT;
+
+const PERSONAS: &str = "tests/fixtures/personas";
+
+fn bundled_questionnaire() -> Questionnaire {
+    bundled::find(bundled::DEFAULT_ID, Some("en")).expect("the bundled questionnaire")
+}
+
+fn levels(q: &Questionnaire, answers: &Answers) -> (Option<u32>, BTreeMap<String, Option<u32>>) {
+    let report = score(q, answers);
+    let dims = report
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), d.stage.as_ref().map(|s| s.level)))
+        .collect();
+    (report.overall.stage.map(|s| s.level), dims)
+}
+
+#[test]
+fn one_answer_a_step_off_never_moves_a_stage() {
+    let q = bundled_questionnaire();
+    let top = q.top_level();
+    let mut checked = 0;
+    for k in 1..=top {
+        let mut all_at_k = Answers::new(&q);
+        for question in &q.questions {
+            assert!(
+                question.options.iter().any(|o| o.stage == k),
+                "question `{}` has no option for stage {k}",
+                question.id
+            );
+            all_at_k
+                .answers
+                .insert(question.id.clone(), Answer::Stage(k));
+        }
+        for question in &q.questions {
+            let at = question
+                .options
+                .iter()
+                .position(|o| o.stage == k)
+                .expect("checked above");
+            let neighbours = [at.checked_sub(1), Some(at + 1)];
+            for moved in neighbours.into_iter().flatten() {
+                let Some(option) = question.options.get(moved) else {
+                    continue;
+                };
+                let mut answers = all_at_k.clone();
+                answers
+                    .answers
+                    .insert(question.id.clone(), Answer::Stage(option.stage));
+                let (overall, dims) = levels(&q, &answers);
+                assert_eq!(
+                    overall,
+                    Some(k),
+                    "all at {k}, `{}` at {}: overall",
+                    question.id,
+                    option.stage
+                );
+                for (dim, level) in dims {
+                    assert_eq!(
+                        level,
+                        Some(k),
+                        "all at {k}, `{}` at {}: dimension `{dim}`",
+                        question.id,
+                        option.stage
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    // Every question moved down and up from every stage but the ends.
+    assert_eq!(checked, q.questions.len() * 2 * (top as usize - 1));
+}
+
+#[test]
+fn the_bundled_questionnaire_has_3_to_5_questions_per_dimension_and_18_to_24_in_all() {
+    let q = bundled_questionnaire();
+    assert!(
+        (18..=24).contains(&q.questions.len()),
+        "{} questions",
+        q.questions.len()
+    );
+    for d in &q.dimensions {
+        let n = q.questions_of(&d.id).count();
+        assert!((3..=5).contains(&n), "dimension `{}` has {n} questions", d.id);
+    }
+}
+
+/// `expected.toml`: persona → (key → stage), with `overall` among the keys.
+fn expectations() -> BTreeMap<String, BTreeMap<String, u32>> {
+    let text = std::fs::read_to_string(format!("{ROOT}/{PERSONAS}/expected.toml")).unwrap();
+    toml::from_str(&text).unwrap()
+}
+
+#[test]
+fn every_persona_has_a_description_answers_and_expectations() {
+    let expected = expectations();
+    assert!(expected.len() >= 8, "at least eight personas");
+    let q = bundled_questionnaire();
+    for (slug, stages) in &expected {
+        let description =
+            std::fs::read_to_string(format!("{ROOT}/{PERSONAS}/{slug}.txt")).unwrap();
+        assert_eq!(description.trim().lines().count(), 1, "{slug}: one paragraph");
+        assert!(stages.contains_key("overall"), "{slug}: overall");
+        for d in &q.dimensions {
+            assert!(stages.contains_key(&d.id), "{slug}: dimension `{}`", d.id);
+        }
+    }
+    // One clear case at each stage.
+    for k in 1..=q.top_level() {
+        assert!(
+            expected.values().any(|s| s.values().all(|v| *v == k)),
+            "a persona clearly at stage {k}"
+        );
+    }
+}
+
+#[test]
+fn every_persona_lands_at_its_expected_stages() {
+    let q = bundled_questionnaire();
+    let mut misses = Vec::new();
+    for (slug, stages) in expectations() {
+        let path = format!("{PERSONAS}/{slug}.answers.toml");
+        let text = std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap();
+        let (answers, warnings) = Parsed::parse(Source::new(path.clone(), text))
+            .and_then(|p| p.resolve(&q))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(warnings.is_empty(), "{path}: answered with the current version");
+        let (overall, dims) = levels(&q, &answers);
+        if overall != Some(stages["overall"]) {
+            misses.push(format!(
+                "{slug}: overall {overall:?}, expected {}",
+                stages["overall"]
+            ));
+        }
+        let wrong: Vec<String> = dims
+            .iter()
+            .filter(|(id, level)| **level != Some(stages[*id]))
+            .map(|(id, level)| format!("{id} {level:?} (expected {})", stages[id]))
+            .collect();
+        // At least 90 % of its dimensions where expected.
+        if wrong.len() * 10 > dims.len() {
+            misses.push(format!("{slug}: {}", wrong.join(", ")));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
