@@ -704,8 +704,8 @@ fn custom_questionnaire_weakest_link_dimensions_mean_overall() {
 }
 
 #[test]
-fn custom_questionnaire_mean_stage_is_the_highest_level_reached() {
-    // Overall (3 × 2 + 1 × 1) / 4 = 1.75: stage 1, not the rounded 2.
+fn custom_questionnaire_mean_overall_stage_follows_the_stage_rule() {
+    // Overall (3 × 2 + 1 × 1) / 4 = 1.75: stage 2 by `nearest`, the default …
     let answers = small_answers(
         "data-quality = 3\ndata-freshness = 2\npeople-skills = 3\npeople-training = 1\n",
     );
@@ -717,7 +717,25 @@ fn custom_questionnaire_mean_stage_is_the_highest_level_reached() {
     .json();
     assert_eq!(dimension(&report, "data")["score"], 2.0);
     assert_eq!(report["overall"]["score"], 1.75);
+    assert_eq!(report["overall"]["stage"]["level"], 2);
+    assert_eq!(report["overall"]["stage_rule"], "nearest");
+
+    // … and stage 1 by `reached`: 1.75 has not reached 2.
+    let text = std::fs::read_to_string(format!("{ROOT}/{SMALL_QUESTIONNAIRE}")).unwrap();
+    let reached = text.replace("overall = \"mean\"", "overall = \"mean\"\nstage = \"reached\"");
+    assert_ne!(reached, text);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("small-reached.toml");
+    std::fs::write(&file, reached).unwrap();
+    let report = run_with_stdin(
+        &["score", "-", "-q", &file.display().to_string(), "-f", "json"],
+        &answers,
+    )
+    .success()
+    .json();
     assert_eq!(report["overall"]["stage"]["level"], 1);
+    assert_eq!(report["overall"]["stage_rule"], "reached");
+    assert_eq!(dimension(&report, "data")["stage_rule"], "reached");
 }
 
 #[test]
@@ -750,9 +768,10 @@ fn dimension_score_is_the_mean_weighted_by_question_weights() {
     // data-quality 3 weighs 2, data-freshness 2 weighs 1: (6 + 2) / 3.
     assert_close(&data["score"], 8.0 / 3.0);
     assert_eq!(data["method"], "mean");
-    assert_eq!(data["stage"]["level"], 2);
+    // 2.67 is nearer to 3 than to 2.
+    assert_eq!(data["stage"]["level"], 3);
     assert_eq!(dimension(&report, "people")["score"], 2.0);
-    // Overall: (8/3 × 3 + 2 × 1) / 4 = 2.5.
+    // Overall: (8/3 × 3 + 2 × 1) / 4 = 2.5, exactly halfway: the lower stage.
     assert_close(&report["overall"]["score"], 2.5);
     assert_eq!(report["overall"]["stage"]["level"], 2);
 }
