@@ -300,6 +300,7 @@ impl Parsed {
             }
         }
 
+        stale.sort_by_key(|(span, _)| span.start);
         if !stale.is_empty() && !upgrade {
             let ids: Vec<&str> = stale.iter().map(|(_, id)| id.as_str()).collect();
             errors.push(src.error(

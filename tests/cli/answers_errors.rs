@@ -18,8 +18,8 @@ fn unknown_question_id_suggests_the_closest() {
     assert_eq!(
         message,
         "invalid answers file tests/fixtures/answers/invalid/unknown-question.toml:7:1: \
-         question `ofer-differentiation` is not in questionnaire `cx-maturity`; did you mean \
-         `offer-differentiation`?"
+         question `ofer-exclusions` is not in questionnaire `cx-maturity`; did you mean \
+         `offer-exclusions`?"
     );
 }
 
@@ -57,18 +57,18 @@ fn answers_of_the_wrong_type_are_all_reported() {
     let expected = [
         (
             7,
-            25,
-            "question `offer-differentiation`: `true` is not an answer",
+            19,
+            "question `tailoring-basis`: `true` is not an answer",
         ),
         (
             8,
-            27,
-            "question `returning-customer-view`: the decimal number 2.5 is not an answer",
+            20,
+            "question `offer-exclusions`: the decimal number 2.5 is not an answer",
         ),
         (
             9,
-            21,
-            "question `lifecycle-content`: the text \"maybe\" is not an answer",
+            19,
+            "question `declined-offers`: the text \"maybe\" is not an answer",
         ),
     ];
     for (error, (line, col, text)) in errors.iter().zip(expected) {
@@ -180,4 +180,25 @@ fn missing_required_key_is_an_error() {
         "{message}"
     );
     assert!(message.contains("questionnaire_version"), "{message}");
+}
+
+#[test]
+fn a_file_for_an_older_version_names_every_question_that_is_gone() {
+    let file = "tests/fixtures/answers/cx-maturity-1.0.0.toml";
+    let out = run(&["score", file]).code(2);
+    // One error, not one per retired question, pointing at the first of them.
+    assert_eq!(
+        out.stderr.trim_end(),
+        format!(
+            "error: invalid answers file {file}:13:1: this file was answered with \
+             version 1.0.0 of questionnaire `cx-maturity` and has 14 answers for questions \
+             that version 2.0.0 no longer has: `offer-differentiation`, \
+             `returning-customer-view`, `lifecycle-content`, `recommendation-source`, \
+             `channel-handover`, `store-online-link`, `service-agent-view`, \
+             `data-processing`, `customer-record`, `customer-identification`, \
+             `message-trigger`, `purchase-reaction-time`, `personalisation-plan` and \
+             `cx-ownership`; re-answer with `cxm assess --answers {file}`, which keeps the \
+             answers that still apply and asks only the new questions"
+        )
+    );
 }
