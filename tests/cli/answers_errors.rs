@@ -191,13 +191,13 @@ fn a_file_for_an_older_version_names_every_question_that_is_gone() {
         out.stderr.trim_end(),
         format!(
             "error: invalid answers file {file}:13:1: this file was answered with \
-             version 1.0.0 of questionnaire `cx-maturity` and has 14 answers for questions \
+             version 1.0.0 of questionnaire `cx-maturity` and has 16 answers for questions \
              that version 2.0.0 no longer has: `offer-differentiation`, \
              `returning-customer-view`, `lifecycle-content`, `recommendation-source`, \
              `channel-handover`, `store-online-link`, `service-agent-view`, \
              `data-processing`, `customer-record`, `customer-identification`, \
-             `message-trigger`, `purchase-reaction-time`, `personalisation-plan` and \
-             `cx-ownership`; re-answer with `cxm assess --answers {file}`, which keeps the \
+             `message-trigger`, `purchase-reaction-time`, `problem-response`, \
+             `personalisation-plan`, `cx-ownership` and `journey-mapping`; re-answer with `cxm assess --answers {file}`, which keeps the \
              answers that still apply and asks only the new questions"
         )
     );

@@ -216,7 +216,7 @@ fn a_complete_file_offers_the_report_without_asking_again() {
 #[test]
 fn an_invalid_answers_file_is_reported_and_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\n\n[answers]\noffer-diferentiation = 2\n";
+    let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\n[answers]\noffer-exclusion = 2\n";
     std::fs::write(dir.path().join("bad.toml"), text).unwrap();
     let mut p = spawn(dir.path(), &["--answers", "bad.toml"]);
     let out = p.exp_eof().unwrap();
@@ -225,7 +225,7 @@ fn an_invalid_answers_file_is_reported_and_never_overwritten() {
         "{out}"
     );
     assert!(
-        out.contains("did you mean `offer-differentiation`?"),
+        out.contains("did you mean `offer-exclusions`?"),
         "{out}"
     );
     match p.process().wait().unwrap() {

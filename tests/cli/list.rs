@@ -54,16 +54,16 @@ fn lists_every_bundled_questionnaire_with_its_counts() {
 }
 
 #[test]
-fn bundled_cx_maturity_has_6_dimensions_and_20_questions() {
+fn bundled_cx_maturity_has_6_dimensions_and_18_questions() {
     let out = run(&["list"]).success();
     assert_eq!(
         row(&out.stdout, "cx-maturity"),
         [
             "cx-maturity",
-            "1.0.0",
+            "2.0.0",
             "en",
             "6",
-            "20",
+            "18",
             "Customer Experience Maturity"
         ]
     );

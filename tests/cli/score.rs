@@ -67,30 +67,44 @@ fn early_stage_example_is_at_stage_1_uniform() {
     assert_eq!(report["overall"]["stage"]["id"], "uniform");
     assert_eq!(report["overall"]["stage"]["name"], "Uniform");
     assert_eq!(report["overall"]["method"], "weakest-link");
-    // One "n/a" (service-agent-view) and every other question answered.
+    // Every question answered.
     assert_eq!(report["complete"], true);
     assert_eq!(
         report["coverage"],
-        json!({"questions": 20, "answered": 19, "not_applicable": 1, "unknown": 0, "unanswered": 0})
+        json!({"questions": 18, "answered": 18, "not_applicable": 0, "unknown": 0, "unanswered": 0})
     );
     // Weakest link: the dimensions at stage 1 hold it back; the others are at stage 2.
     let at_1 = dimensions_at(&report, 1);
-    assert_eq!(
-        at_1,
-        [
-            "personalisation",
-            "channels",
-            "timing",
-            "strategy-organisation"
-        ]
-    );
+    assert_eq!(at_1, ["personalisation", "timing"]);
     assert_eq!(report["overall"]["held_back_by"], json!(at_1));
     assert_eq!(
         dimensions_at(&report, 2),
-        ["customer-data", "customer-insight"]
+        [
+            "channels",
+            "customer-data",
+            "strategy-organisation",
+            "customer-insight"
+        ]
     );
-    // Personalisation answers 1, 1, 2, 1: a mean of 1.25.
-    assert_close(&dimension(&report, "personalisation")["score"], 1.25);
+    // Personalisation answers 2, 1, 1: a mean of 1.33, nearest to stage 1.
+    assert_close(&dimension(&report, "personalisation")["score"], 4.0 / 3.0);
+    // One step on the first question of each lifts the company to stage 2.
+    assert_eq!(
+        report["overall"]["lift"],
+        json!([
+            {"question": "tailoring-basis", "from": 2, "to": 3,
+             "from_option": "Only their group: everyone in a group gets the same, e.g. by region, age or interest.",
+             "to_option": "Each customer's history in this channel, e.g. visits, bookings or purchases there."},
+            {"question": "update-speed", "from": 2, "to": 3,
+             "from_option": "The next week or later, e.g. when someone next updates the lists.",
+             "to_option": "The next day, e.g. after an overnight run."}
+        ])
+    );
+    // Strategy answers 2, 1, 2 (1.67, stage 2): one answer below it.
+    assert_eq!(
+        dimension(&report, "strategy-organisation")["gaps"],
+        json!([{"question": "tailoring-responsibility", "stage": 1, "option": "Nobody is named."}])
+    );
     assert_eq!(report["target_stage"], Value::Null);
 }
 
@@ -107,12 +121,19 @@ fn advanced_example_is_at_stage_3_held_back_by_timing() {
     assert_close(&dimension(&report, "timing")["score"], 10.0 / 3.0);
     assert_eq!(dimensions_at(&report, 3), ["timing"]);
     assert_eq!(dimensions_at(&report, 4).len(), 5);
+    // One answer one step up lifts timing, and the company, to 4.
+    let lift = &report["overall"]["lift"];
+    assert_eq!(lift.as_array().unwrap().len(), 1, "{lift}");
+    assert_eq!(lift[0]["question"], "update-speed");
+    assert_eq!((&lift[0]["from"], &lift[0]["to"]), (&json!(3), &json!(4)));
+    assert_eq!(dimension(&report, "timing")["lift"], *lift);
+    assert_eq!(report["overall"]["stage_rule"], "nearest");
     assert_eq!(
         report["target_stage"],
         json!({"level": 4, "id": "cross-channel", "name": "Cross-Channel"})
     );
     assert_eq!(report["complete"], true);
-    assert_eq!(report["coverage"]["answered"], 20);
+    assert_eq!(report["coverage"]["answered"], 18);
 }
 
 #[test]
@@ -156,25 +177,35 @@ fn table_shows_the_stage_scores_and_next_actions() {
     assert!(table.starts_with("Customer Experience Maturity\n"));
     assert!(table.contains("Organisation:  Nordwind Outdoor GmbH\n"));
     assert!(table.contains("Overall stage: 1 Uniform (weakest link)\n"));
-    assert!(table.contains("Score:         1.65 / 5 (weighted mean of the dimensions)\n"));
+    assert!(table.contains("Score:         1.78 / 5 (weighted mean of the dimensions)\n"));
     assert!(
         table.contains(
-            "Answers:       19 of 20 answered, 1 not applicable, 0 unknown, 0 unanswered\n"
+            "Answers:       18 of 18 answered, 0 not applicable, 0 unknown, 0 unanswered\n"
         )
     );
     assert!(table.contains("Complete:      yes\n"));
     // The ladder marks the overall stage with `>`.
     assert!(table.contains("\n> 1 Uniform "));
-    assert!(table.contains("\n  2 Segment-Based  Customer Data, Customer Insight and Feedback\n"));
-    // Personalisation (1.25) is the weakest dimension, so its action comes first.
+    // Each stage says what it means; the dimensions there follow.
+    assert!(table.contains(
+        "\n  2 Segment-Based  Customers are sorted into a few groups, and one touchpoint\n"
+    ));
+    assert!(table.contains(
+        "                   Here: Channels and Touchpoints, Customer Data, Strategy and\n"
+    ));
+    // What lifts the company: one step on each of two answers.
+    assert!(table.contains(
+        "\nTo reach 2 Segment-Based: tailoring-basis (Only their group: everyone in ...\n"
+    ));
+    // Personalisation (1.33) is the weakest dimension, so its action comes first.
     let row = table
         .lines()
         .find(|l| l.starts_with("| Personalisation "))
         .unwrap();
     let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-    assert_eq!(cells[1..4], ["Personalisation", "1.25", "1 Uniform"]);
+    assert_eq!(cells[1..4], ["Personalisation", "1.33", "1 Uniform"]);
     assert!(table.contains(
-        "1. Personalisation: Send different content to two or three customer groups\n   1 Uniform -> 2 Segment-Based\n"
+        "1. Personalisation: Give two or three customer groups their own content\n   1 Uniform -> 2 Segment-Based\n"
     ));
     in_snapshot_dir(|| insta::assert_snapshot!("early_stage_table", table));
 }
@@ -484,10 +515,10 @@ fn dash_reads_the_answers_from_standard_input() {
 
 #[test]
 fn errors_in_standard_input_name_stdin() {
-    let answers = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\n\n[answers]\nofer-differentiation = 2\n";
+    let answers = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\n[answers]\nofer-exclusions = 2\n";
     let message = run_with_stdin(&["score", "-"], answers).error();
     assert!(
-        message.starts_with("invalid answers file <stdin>:6:1: question `ofer-differentiation`"),
+        message.starts_with("invalid answers file <stdin>:6:1: question `ofer-exclusions`"),
         "{message}"
     );
 }
@@ -916,9 +947,9 @@ fn different_questionnaire_version_is_a_warning() {
     assert_eq!(
         out.stderr,
         "warning: tests/fixtures/answers/old-version.toml was answered with version 0.9.0 of \
-         questionnaire `cx-maturity`, scored with version 1.0.0; questions may have changed\n"
+         questionnaire `cx-maturity`, scored with version 2.0.0; questions may have changed\n"
     );
-    assert_eq!(out.json()["questionnaire"]["version"], "1.0.0");
+    assert_eq!(out.json()["questionnaire"]["version"], "2.0.0");
     assert_eq!(out.json()["questionnaire"]["answered_version"], "0.9.0");
 }
 

@@ -35,7 +35,7 @@ fn bundled_questionnaire_is_valid() {
     let out = run(&["validate", "questionnaires/cx-maturity.en.toml"]).success();
     assert_eq!(
         out.stdout,
-        "questionnaires/cx-maturity.en.toml: ok: `cx-maturity` 1.0.0 (en), 6 dimensions, 20 questions\n"
+        "questionnaires/cx-maturity.en.toml: ok: `cx-maturity` 2.0.0 (en), 6 dimensions, 18 questions\n"
     );
     assert_eq!(out.stderr, "");
 }
