@@ -67,8 +67,8 @@ fn answers_of_the_wrong_type_are_all_reported() {
         ),
         (
             9,
-            19,
-            "question `declined-offers`: the text \"maybe\" is not an answer",
+            21,
+            "question `suggestion-source`: the text \"maybe\" is not an answer",
         ),
     ];
     for (error, (line, col, text)) in errors.iter().zip(expected) {

@@ -103,7 +103,7 @@ fn early_stage_example_is_at_stage_1_uniform() {
     // Strategy answers 2, 1, 2 (1.67, stage 2): one answer below it.
     assert_eq!(
         dimension(&report, "strategy-organisation")["gaps"],
-        json!([{"question": "tailoring-responsibility", "stage": 1, "option": "Nobody is named."}])
+        json!([{"question": "cx-responsibility", "stage": 1, "option": "Nobody is named."}])
     );
     assert_eq!(report["target_stage"], Value::Null);
 }
@@ -177,7 +177,7 @@ fn table_shows_the_stage_scores_and_next_actions() {
     assert!(table.starts_with("Customer Experience Maturity\n"));
     assert!(table.contains("Organisation:  Nordwind Outdoor GmbH\n"));
     assert!(table.contains("Overall stage: 1 Uniform (weakest link)\n"));
-    assert!(table.contains("Score:         1.78 / 5 (weighted mean of the dimensions)\n"));
+    assert!(table.contains("Score:         1.72 / 5 (weighted mean of the dimensions)\n"));
     assert!(
         table.contains(
             "Answers:       18 of 18 answered, 0 not applicable, 0 unknown, 0 unanswered\n"
