@@ -78,3 +78,34 @@ impl Prompter for Terminal {
             .map_or_else(|e| reply(Err(e)), |v| Ok(Reply::Value(v)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::walk;
+    use crate::bundled;
+
+    /// Lines the select prompt takes at `width`: question, options, help.
+    fn height(prompt: &SelectPrompt, width: usize) -> usize {
+        let lines = |text: &str, indent: usize| wrap(text, width - 3, indent).lines().count();
+        lines(&prompt.message, 2)
+            + prompt.options.iter().map(|o| lines(o, 2)).sum::<usize>()
+            + lines(&format!("[{}]", prompt.help), 1)
+    }
+
+    #[test]
+    fn every_bundled_question_fits_small_terminals_whole() {
+        let q = bundled::find(bundled::DEFAULT_ID, None).expect("bundled");
+        for (width, rows) in [(80, 24), (60, 20)] {
+            for prompt in walk::prompts(&q) {
+                // One row stays free for the cursor.
+                let h = height(&prompt, width);
+                assert!(
+                    h < rows,
+                    "{width}x{rows}: `{}` takes {h} lines",
+                    prompt.message
+                );
+            }
+        }
+    }
+}

@@ -182,6 +182,22 @@ pub fn walk(
 
 /// The select list for one question: its options in stage order (without stage
 /// numbers or names, which would steer the answer), then "don't know" and "n/a".
+/// The prompt of every question, as a first walk shows them.
+#[cfg(test)]
+pub(crate) fn prompts(questionnaire: &Questionnaire) -> Vec<SelectPrompt> {
+    let order = questionnaire.questions_in_order();
+    order
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let dimension = questionnaire
+                .dimension(&q.dimension)
+                .map_or(q.dimension.as_str(), |d| d.name.as_str());
+            select_prompt(q, None, i, order.len(), dimension)
+        })
+        .collect()
+}
+
 fn select_prompt(
     question: &Question,
     current: Option<&Answer>,
