@@ -34,7 +34,11 @@ const NODE_BUDGET: u64 = 2_000_000;
 /// holds, in question order; `None` when even raising everything falls short.
 ///
 /// `reaches` must be monotone: a higher score never reaches less.
-pub fn cheapest(items: &[Item], base: f64, reaches: impl Fn(f64) -> bool) -> Option<Vec<(usize, u32)>> {
+pub fn cheapest(
+    items: &[Item],
+    base: f64,
+    reaches: impl Fn(f64) -> bool,
+) -> Option<Vec<(usize, u32)>> {
     if reaches(base) {
         return Some(Vec::new());
     }
@@ -142,7 +146,9 @@ impl<'a, F: Fn(f64) -> bool> Search<'a, F> {
             // remaining items need at least, and stop when that cannot beat the best.
             let ratio = self.suffix_ratio[i] * (1.0 + 1e-9);
             let mut more = 1;
-            while cost + more <= best.cost && !(self.reaches)(self.base + gain + ratio * f64::from(more)) {
+            while cost + more <= best.cost
+                && !(self.reaches)(self.base + gain + ratio * f64::from(more))
+            {
                 more += 1;
             }
             if cost + more > best.cost {
@@ -161,7 +167,11 @@ impl<'a, F: Fn(f64) -> bool> Search<'a, F> {
 
 /// Not necessarily the cheapest: the item with the best gain per step first, each at
 /// its cheapest choice that reaches, else its largest, until the score reaches.
-fn greedy<'a>(items: &[&'a Item], base: f64, reaches: &impl Fn(f64) -> bool) -> Option<Vec<&'a Choice>> {
+fn greedy<'a>(
+    items: &[&'a Item],
+    base: f64,
+    reaches: &impl Fn(f64) -> bool,
+) -> Option<Vec<&'a Choice>> {
     let ratio = |item: &Item| {
         item.iter()
             .map(|c| c.gain / f64::from(c.cost.max(1)))
@@ -208,7 +218,10 @@ mod tests {
 
     #[test]
     fn nothing_to_raise_when_already_reached() {
-        assert_eq!(cheapest(&[item(0, 1, &[1.0])], 2.0, |s| s >= 2.0), Some(vec![]));
+        assert_eq!(
+            cheapest(&[item(0, 1, &[1.0])], 2.0, |s| s >= 2.0),
+            Some(vec![])
+        );
     }
 
     #[test]
@@ -219,7 +232,11 @@ mod tests {
     #[test]
     fn fewest_steps_win_over_fewest_questions() {
         // q0 gains 0.1 then 0.9 per step; q1 and q2 gain 0.5 each in one step.
-        let items = [item(0, 1, &[0.1, 0.9]), item(1, 1, &[0.5]), item(2, 1, &[0.5])];
+        let items = [
+            item(0, 1, &[0.1, 0.9]),
+            item(1, 1, &[0.5]),
+            item(2, 1, &[0.5]),
+        ];
         // Both ways cost 2 steps; q0 alone uses one question.
         assert_eq!(cheapest(&items, 0.0, |s| s >= 1.0), Some(vec![(0, 3)]));
         // Needing 0.9, q1 + q2 (2 steps) ties q0 (2 steps): one question wins.
@@ -231,7 +248,10 @@ mod tests {
     #[test]
     fn ties_go_to_the_earlier_question() {
         let items = [item(3, 2, &[1.0]), item(1, 2, &[1.0]), item(2, 2, &[1.0])];
-        assert_eq!(cheapest(&items, 0.0, |s| s >= 2.0), Some(vec![(1, 3), (2, 3)]));
+        assert_eq!(
+            cheapest(&items, 0.0, |s| s >= 2.0),
+            Some(vec![(1, 3), (2, 3)])
+        );
     }
 
     #[test]
@@ -290,7 +310,10 @@ mod tests {
                 (Some(best), Some(raises)) => {
                     let cost: u32 = raises.iter().map(|(_, to)| to - 1).sum();
                     let order: Vec<usize> = raises.iter().map(|(q, _)| *q).collect();
-                    assert_eq!((cost, order.len(), order), (best.cost, best.questions, best.order));
+                    assert_eq!(
+                        (cost, order.len(), order),
+                        (best.cost, best.questions, best.order)
+                    );
                 }
                 (b, f) => panic!("brute force {b:?}, search {f:?}"),
             }

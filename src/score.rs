@@ -705,10 +705,18 @@ mod tests {
             (4.9, 5),
             (5.0, 5),
         ] {
-            assert_eq!(stage_of(score, 5, StageRule::Nearest), stage, "score {score}");
+            assert_eq!(
+                stage_of(score, 5, StageRule::Nearest),
+                stage,
+                "score {score}"
+            );
         }
         let q = questionnaire(5, 1.0, 1.0, "");
-        assert_eq!(q.scoring.stage, StageRule::Nearest, "nearest is the default");
+        assert_eq!(
+            q.scoring.stage,
+            StageRule::Nearest,
+            "nearest is the default"
+        );
         let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 5\n"));
         assert_eq!(dim(&r, "a").score, Some(2.5));
         assert_eq!(level(&dim(&r, "a").stage), Some(2));
@@ -722,8 +730,19 @@ mod tests {
 
     #[test]
     fn reached_rule_takes_the_highest_stage_fully_reached() {
-        for (score, stage) in [(1.0, 1), (2.5, 2), (2.75, 2), (2.999, 2), (3.0, 3), (4.99, 4)] {
-            assert_eq!(stage_of(score, 5, StageRule::Reached), stage, "score {score}");
+        for (score, stage) in [
+            (1.0, 1),
+            (2.5, 2),
+            (2.75, 2),
+            (2.999, 2),
+            (3.0, 3),
+            (4.99, 4),
+        ] {
+            assert_eq!(
+                stage_of(score, 5, StageRule::Reached),
+                stage,
+                "score {score}"
+            );
         }
         let q = questionnaire(5, 1.0, 3.0, "[scoring]\nstage = \"reached\"");
         let r = score(&q, &answers(&q, "a1 = 2\na2 = 3\nb1 = 5\n"));
@@ -845,7 +864,10 @@ mod tests {
                 let lift = r.overall.lift.as_ref().expect("every answer can rise");
                 assert_eq!(lift.is_empty(), at == 4, "{scoring} {text}");
                 let after = lifted(&q, &text, lift);
-                assert!(level(&after.overall.stage) > Some(at) || at == 4, "{scoring} {text}");
+                assert!(
+                    level(&after.overall.stage) > Some(at) || at == 4,
+                    "{scoring} {text}"
+                );
                 for d in &r.dimensions {
                     let lift = d.lift.as_ref().expect("lift");
                     let after = lifted(&q, &text, lift);

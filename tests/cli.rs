@@ -15,6 +15,8 @@ mod help;
 mod list;
 #[path = "cli/placement.rs"]
 mod placement;
+#[path = "cli/readme.rs"]
+mod readme;
 #[path = "cli/score.rs"]
 mod score;
 #[path = "cli/validate.rs"]

@@ -30,24 +30,38 @@ fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<Pa
         .map_or("answers".into(), |s| s.to_string_lossy().into_owned());
     let safe: String = version
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     for n in 1..=1000 {
-        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
         let kept = path.with_file_name(format!("{stem}.v{safe}{suffix}.toml"));
         match write_atomic(&kept, text.as_bytes(), Existing::Keep) {
             Ok(()) => return Ok(kept),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => {
                 return Err(e).with_context(|| {
-                    format!("could not keep a copy of the old answers as {}", kept.display())
+                    format!(
+                        "could not keep a copy of the old answers as {}",
+                        kept.display()
+                    )
                 });
             }
         }
     }
     anyhow::bail!(
         "could not keep a copy of the old answers: {} and 999 numbered names beside it exist",
-        path.with_file_name(format!("{stem}.v{safe}.toml")).display()
+        path.with_file_name(format!("{stem}.v{safe}.toml"))
+            .display()
     )
 }
 

@@ -510,9 +510,15 @@ mod tests {
     fn a_failed_save_stops_the_walk_with_its_error() {
         let (q, mut a) = setup();
         let mut script = Script::new([Value("1"), Value("1")]);
-        let err = walk(&q, &mut a, 0, false, false, &mut script, &mut |_: &Answers| {
-            anyhow::bail!("disk full")
-        })
+        let err = walk(
+            &q,
+            &mut a,
+            0,
+            false,
+            false,
+            &mut script,
+            &mut |_: &Answers| anyhow::bail!("disk full"),
+        )
         .expect_err("save fails");
         assert_eq!(err.to_string(), "disk full");
         assert_eq!(script.selects.len(), 1);

@@ -61,7 +61,8 @@ pub fn render(report: &Report) -> String {
         row("Held back by", &names);
     }
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, "→", "…") {
+    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, "→", "…")
+    {
         row(&label, &text);
     }
     row("Answers", &coverage_text(report));

@@ -154,7 +154,11 @@ fn coverage_text(report: &Report) -> String {
 /// every assessed dimension is at the overall stage.
 fn held_back_text(report: &Report) -> Option<String> {
     let held = &report.overall.held_back_by;
-    let assessed = report.dimensions.iter().filter(|d| d.stage.is_some()).count();
+    let assessed = report
+        .dimensions
+        .iter()
+        .filter(|d| d.stage.is_some())
+        .count();
     if held.len() > 1 && held.len() == assessed {
         return Some("all dimensions equally (each is at this stage)".into());
     }
@@ -215,7 +219,12 @@ fn lift_text(
 
 /// `offer-differentiation (1: Everyone sees the same …)` for an answer below its stage.
 fn gap_text(g: &Gap, ellipsis: &str) -> String {
-    format!("{} ({}: {})", g.question, g.stage, short_option(&g.option, ellipsis))
+    format!(
+        "{} ({}: {})",
+        g.question,
+        g.stage,
+        short_option(&g.option, ellipsis)
+    )
 }
 
 /// Dimensions that sit at each stage, for the ladder.

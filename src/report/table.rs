@@ -141,9 +141,13 @@ pub fn render(report: &Report, look: Look) -> String {
     }
 
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, arrow, ellipsis) {
+    if let Some((label, text)) =
+        lift_text(report, overall_level, &report.overall.lift, arrow, ellipsis)
+    {
         out.push('\n');
-        out.push_str(&indent_wrapped(&format!("{label}: "), &text, width, |l| p.bold(l)));
+        out.push_str(&indent_wrapped(&format!("{label}: "), &text, width, |l| {
+            p.bold(l)
+        }));
     }
 
     // The ladder, top stage first: what each stage means, and the dimensions there.
@@ -176,9 +180,12 @@ pub fn render(report: &Report, look: Look) -> String {
         let dims = dimensions_at(report, stage.level).join(", ");
         if !dims.is_empty() {
             let indent = " ".repeat(head.chars().count().min(width / 2));
-            out.push_str(&indent_wrapped(&format!("{indent}Here: "), &dims, width, |l| {
-                p.tone(if here { Tone::Bold } else { Tone::Plain }, l)
-            }));
+            out.push_str(&indent_wrapped(
+                &format!("{indent}Here: "),
+                &dims,
+                width,
+                |l| p.tone(if here { Tone::Bold } else { Tone::Plain }, l),
+            ));
         }
     }
 
@@ -226,11 +233,21 @@ pub fn render(report: &Report, look: Look) -> String {
         if !d.gaps.is_empty() {
             let gaps: Vec<String> = d.gaps.iter().map(|g| gap_text(g, ellipsis)).collect();
             let label = format!("  Answers below {}: ", level.unwrap_or_default());
-            out.push_str(&indent_wrapped(&label, &gaps.join(", "), width, str::to_string));
+            out.push_str(&indent_wrapped(
+                &label,
+                &gaps.join(", "),
+                width,
+                str::to_string,
+            ));
         }
         if held(d) {
             if let Some((label, text)) = lift_text(report, level, &d.lift, arrow, ellipsis) {
-                out.push_str(&indent_wrapped(&format!("  {label}: "), &text, width, str::to_string));
+                out.push_str(&indent_wrapped(
+                    &format!("  {label}: "),
+                    &text,
+                    width,
+                    str::to_string,
+                ));
             }
         }
     }
@@ -330,7 +347,8 @@ fn indent_wrapped(head: &str, text: &str, width: usize, paint: impl Fn(&str) -> 
 /// Lines of at most `width` columns, broken between words and never at a hyphen, so
 /// ids such as `returning-customer-view` stay whole.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let options =
+        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text.trim(), options)
         .into_iter()
         .map(|l| l.into_owned())

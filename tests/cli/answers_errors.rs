@@ -55,11 +55,7 @@ fn answers_of_the_wrong_type_are_all_reported() {
     let errors: Vec<&str> = lines.collect();
     assert_eq!(errors.len(), 3, "{message}");
     let expected = [
-        (
-            7,
-            19,
-            "question `tailoring-basis`: `true` is not an answer",
-        ),
+        (7, 19, "question `tailoring-basis`: `true` is not an answer"),
         (
             8,
             20,

@@ -224,10 +224,7 @@ fn an_invalid_answers_file_is_reported_and_never_overwritten() {
         out.contains("error: invalid answers file bad.toml:6:1"),
         "{out}"
     );
-    assert!(
-        out.contains("did you mean `offer-exclusions`?"),
-        "{out}"
-    );
+    assert!(out.contains("did you mean `offer-exclusions`?"), "{out}");
     match p.process().wait().unwrap() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 2),
         other => panic!("{other:?}"),

@@ -98,7 +98,11 @@ fn the_bundled_questionnaire_has_3_to_5_questions_per_dimension_and_18_to_24_in_
     );
     for d in &q.dimensions {
         let n = q.questions_of(&d.id).count();
-        assert!((3..=5).contains(&n), "dimension `{}` has {n} questions", d.id);
+        assert!(
+            (3..=5).contains(&n),
+            "dimension `{}` has {n} questions",
+            d.id
+        );
     }
 }
 
@@ -114,9 +118,12 @@ fn every_persona_has_a_description_answers_and_expectations() {
     assert!(expected.len() >= 8, "at least eight personas");
     let q = bundled_questionnaire();
     for (slug, stages) in &expected {
-        let description =
-            std::fs::read_to_string(format!("{ROOT}/{PERSONAS}/{slug}.txt")).unwrap();
-        assert_eq!(description.trim().lines().count(), 1, "{slug}: one paragraph");
+        let description = std::fs::read_to_string(format!("{ROOT}/{PERSONAS}/{slug}.txt")).unwrap();
+        assert_eq!(
+            description.trim().lines().count(),
+            1,
+            "{slug}: one paragraph"
+        );
         assert!(stages.contains_key("overall"), "{slug}: overall");
         for d in &q.dimensions {
             assert!(stages.contains_key(&d.id), "{slug}: dimension `{}`", d.id);
@@ -141,7 +148,10 @@ fn every_persona_lands_at_its_expected_stages() {
         let (answers, warnings) = Parsed::parse(Source::new(path.clone(), text))
             .and_then(|p| p.resolve(&q))
             .unwrap_or_else(|e| panic!("{path}: {e}"));
-        assert!(warnings.is_empty(), "{path}: answered with the current version");
+        assert!(
+            warnings.is_empty(),
+            "{path}: answered with the current version"
+        );
         let (overall, dims) = levels(&q, &answers);
         if overall != Some(stages["overall"]) {
             misses.push(format!(

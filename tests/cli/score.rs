@@ -753,13 +753,23 @@ fn custom_questionnaire_mean_overall_stage_follows_the_stage_rule() {
 
     // … and stage 1 by `reached`: 1.75 has not reached 2.
     let text = std::fs::read_to_string(format!("{ROOT}/{SMALL_QUESTIONNAIRE}")).unwrap();
-    let reached = text.replace("overall = \"mean\"", "overall = \"mean\"\nstage = \"reached\"");
+    let reached = text.replace(
+        "overall = \"mean\"",
+        "overall = \"mean\"\nstage = \"reached\"",
+    );
     assert_ne!(reached, text);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("small-reached.toml");
     std::fs::write(&file, reached).unwrap();
     let report = run_with_stdin(
-        &["score", "-", "-q", &file.display().to_string(), "-f", "json"],
+        &[
+            "score",
+            "-",
+            "-q",
+            &file.display().to_string(),
+            "-f",
+            "json",
+        ],
         &answers,
     )
     .success()

@@ -55,7 +55,10 @@ fn base_of_the_invalid_fixtures_is_valid() {
         let out = run(&["validate", &format!("tests/fixtures/questionnaires/{file}")]).success();
         let lines: Vec<&str> = out.stdout.lines().collect();
         for line in &lines[..lines.len() - 1] {
-            assert!(line.contains("has only 2 questions; with fewer than 3"), "{out}");
+            assert!(
+                line.contains("has only 2 questions; with fewer than 3"),
+                "{out}"
+            );
         }
     }
 }
@@ -420,9 +423,14 @@ fn every_invalid_fixture_is_invalid_with_the_expected_count() {
 
 #[test]
 fn ok_line_counts_in_the_singular_for_one() {
-    let out = run(&["validate", "tests/fixtures/questionnaires/one-question.toml"]).success();
+    let out = run(&[
+        "validate",
+        "tests/fixtures/questionnaires/one-question.toml",
+    ])
+    .success();
     assert!(
-        out.stdout.contains(", 1 dimension, 1 question, 1 warning\n"),
+        out.stdout
+            .contains(", 1 dimension, 1 question, 1 warning\n"),
         "{out}"
     );
 }
