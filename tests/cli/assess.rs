@@ -251,3 +251,47 @@ fn without_a_terminal_it_exits_at_once_with_advice() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_file_for_an_older_version_is_carried_over_and_only_open_questions_are_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers/cx-maturity-1.0.0.toml");
+    let original = std::fs::read(&fixture).unwrap();
+    std::fs::write(dir.path().join("old.toml"), &original).unwrap();
+    let mut p = spawn(dir.path(), &["--answers", "old.toml"]);
+    // Wrapped at 80 columns: match across line breaks.
+    p.exp_regex(r"answered with version 1\.0\.0 of cx-maturity;\s+this is version 2\.0\.0")
+        .unwrap();
+    p.exp_regex(r"4 answers are carried\s+over, 16 no\s+longer fit a question and are\s+left out")
+        .unwrap();
+    p.exp_regex(r"kept\s+as\s+old\.v1\.0\.0\.toml").unwrap();
+    p.exp_string("Question 1 of 18").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Question 2 of 18").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Question 3 of 18").unwrap();
+    send(&mut p, ENTER);
+    // Question 4 (tailored-touchpoints) kept its 1.0.0 answer: not asked again.
+    p.exp_string("Question 5 of 18").unwrap();
+    send(&mut p, "\x03");
+    assert_eq!(exit_code(&mut p), 130);
+
+    // The old file is kept byte for byte; the new one is for 2.0.0.
+    assert_eq!(
+        std::fs::read(dir.path().join("old.v1.0.0.toml")).unwrap(),
+        original
+    );
+    let q = bundled();
+    let answers = read_answers(&dir.path().join("old.toml"), &q);
+    assert_eq!(answers.questionnaire_version, "2.0.0");
+    assert_eq!(answers.answers.len(), 7, "{:?}", answers.answers);
+    assert_eq!(
+        answers.answers.get("tailored-touchpoints"),
+        Some(&Answer::Stage(2))
+    );
+    assert_eq!(
+        answers.notes.keys().collect::<Vec<_>>(),
+        ["feedback-collection"]
+    );
+}
