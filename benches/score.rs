@@ -45,6 +45,25 @@ fn score(bencher: divan::Bencher) {
     bencher.bench(|| cxm::score::score(&q, &answers));
 }
 
+/// Scoring answers that are all at the lowest option, where finding what lifts the
+/// stage searches the most: every dimension is held back. With `overall = "mean"` the
+/// search runs over all questions at once instead of one dimension at a time.
+#[divan::bench(args = ["weakest-link", "mean"])]
+fn score_lowest_answers(bencher: divan::Bencher, overall: &str) {
+    let text = QUESTIONNAIRE.replace(
+        "overall = \"weakest-link\"",
+        &format!("overall = \"{overall}\""),
+    );
+    let q = Questionnaire::load(&Source::new("q.toml", text)).expect("valid");
+    let mut answers = cxm::answers::Answers::new(&q);
+    for question in &q.questions {
+        answers
+            .answers
+            .insert(question.id.clone(), cxm::answers::Answer::Stage(1));
+    }
+    bencher.bench(|| cxm::score::score(&q, &answers));
+}
+
 /// Every format rendered from one report.
 #[divan::bench(args = [Format::Table, Format::Json, Format::Markdown])]
 fn render_report(bencher: divan::Bencher, format: Format) {

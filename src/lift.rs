@@ -119,6 +119,24 @@ impl<'a, F: Fn(f64) -> bool> Search<'a, F> {
         }
     }
 
+    /// The fewest items from `i..` whose largest gains together reach from `gain`.
+    /// Every choice raises at least one question, so this bounds questions from below.
+    fn fewest_more_items(&self, i: usize, gain: f64) -> usize {
+        let mut gains: Vec<f64> = self.items[i..]
+            .iter()
+            .map(|item| item.iter().map(|c| c.gain).fold(0.0, f64::max) * (1.0 + 1e-9))
+            .collect();
+        gains.sort_by(|a, b| b.total_cmp(a));
+        let mut total = gain;
+        for (n, g) in gains.iter().enumerate() {
+            if (self.reaches)(self.base + total) {
+                return n;
+            }
+            total += g;
+        }
+        gains.len()
+    }
+
     fn run(mut self) -> Option<Vec<&'a Choice>> {
         let mut chosen = Vec::new();
         self.visit(0, 0, 0.0, &mut chosen);
@@ -153,6 +171,14 @@ impl<'a, F: Fn(f64) -> bool> Search<'a, F> {
             }
             if cost + more > best.cost {
                 return;
+            }
+            // At equal cost, fewer questions win: the remaining items, largest gain
+            // first, show how many more questions it takes at least.
+            if cost + more == best.cost {
+                let questions: usize = chosen.iter().map(|c| c.raises.len()).sum();
+                if questions + self.fewest_more_items(i, gain) > best.questions {
+                    return;
+                }
             }
         }
         let item = self.items[i];
