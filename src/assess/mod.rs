@@ -99,8 +99,17 @@ pub fn run_with(
             }
             let old_version = &parsed.questionnaire_version();
             if *old_version != q.version {
-                // The file is rewritten for the new version: keep the old one beside it.
+                // Keep the old file beside it, then rewrite it for the new version at
+                // once, so `cxm score` reads it whether or not a question gets answered.
                 let kept = keep_old_version(path, &parsed.source().text, old_version)?;
+                write_atomic(path, answers.to_toml(&q).as_bytes(), Existing::Replace)
+                    .with_context(|| {
+                        format!(
+                            "could not save the answers for version {} to {}",
+                            q.version,
+                            path.display()
+                        )
+                    })?;
                 let carried = match answers.answers.len() {
                     1 => "1 answer is carried over".to_string(),
                     n => format!("{n} answers are carried over"),

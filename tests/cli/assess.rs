@@ -295,3 +295,25 @@ fn a_file_for_an_older_version_is_carried_over_and_only_open_questions_are_asked
         ["feedback-collection"]
     );
 }
+
+#[test]
+fn a_file_carried_over_is_saved_for_the_new_version_before_the_first_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers/cx-maturity-1.0.0.toml");
+    std::fs::copy(&fixture, dir.path().join("old.toml")).unwrap();
+    let mut p = spawn(dir.path(), &["--answers", "old.toml"]);
+    p.exp_string("Question 1 of 18").unwrap();
+    send(&mut p, "\x03");
+    assert_eq!(exit_code(&mut p), 130);
+    // Stopped at once, yet `cxm score` now reads the file: it is for 2.0.0.
+    let answers = read_answers(&dir.path().join("old.toml"), &bundled());
+    assert_eq!(answers.questionnaire_version, "2.0.0");
+    assert_eq!(answers.answers.len(), 4);
+    // A second run finds nothing to carry over and keeps no second copy.
+    let mut p = spawn(dir.path(), &["--answers", "old.toml"]);
+    p.exp_string("Resuming old.toml: 4 of 18").unwrap();
+    send(&mut p, "\x03");
+    assert_eq!(exit_code(&mut p), 130);
+    assert!(!dir.path().join("old.v1.0.0-2.toml").exists());
+}
