@@ -6,11 +6,13 @@
 //! mean, so raising answers adds to it linearly: pick at most one [`Choice`] per
 //! [`Item`] (raise this answer by so many option steps) so that the score gains enough
 //! for the next stage, at the lowest total number of steps. [`cheapest`] solves it
-//! exactly by branch and bound; on ties it prefers fewer questions, then questions
-//! earlier in the questionnaire. Pure functions, no I/O.
+//! exactly by dynamic programming over (steps, questions) — steps are small whole
+//! numbers — and on ties prefers fewer questions, then questions earlier in the
+//! questionnaire. Pure functions, no I/O.
 
 /// One way of raising: `cost` option steps in all, adding `gain` to the score, by
-/// moving each `(question index, to stage)` in `raises` up to that stage.
+/// moving each `(question index, to stage)` in `raises` up to that stage. Every choice
+/// raises at least one question by at least one step, so `cost >= raises.len() >= 1`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub cost: u32,
@@ -22,13 +24,9 @@ pub struct Choice {
 /// `weakest-link` dimensions a whole dimension), cheapest first.
 pub type Item = Vec<Choice>;
 
-/// Beyond this many items the search would no longer be instant; a plain greedy pick
-/// (the best score gain per step first) stands in. The bundled questionnaire needs at
-/// most 24.
-const EXACT_ITEMS: usize = 64;
-
-/// Search nodes after which the best selection found so far is taken.
-const NODE_BUDGET: u64 = 2_000_000;
+/// The exact search keeps a table of items × steps × questions; beyond this many cells
+/// (8 MB) a greedy choice stands in. The bundled questionnaire needs a few thousand.
+const EXACT_CELLS: usize = 1_000_000;
 
 /// The raises of the cheapest selection of `items` with which `reaches(base + gain)`
 /// holds, in question order; `None` when even raising everything falls short.
@@ -42,153 +40,129 @@ pub fn cheapest(
     if reaches(base) {
         return Some(Vec::new());
     }
-    let items: Vec<&Item> = items.iter().filter(|i| !i.is_empty()).collect();
+    let mut items: Vec<&Item> = items.iter().filter(|i| !i.is_empty()).collect();
+    // Questionnaire order, for the last tie-break.
+    items.sort_by_key(|item| first_question(item));
     let max_gain = |item: &Item| item.iter().map(|c| c.gain).fold(0.0, f64::max);
     if !reaches(base + items.iter().map(|i| max_gain(i)).sum::<f64>()) {
         return None;
     }
-    let chosen = if items.len() > EXACT_ITEMS {
-        greedy(&items, base, &reaches)
+    // Greedy always reaches; its cost bounds the cheapest, and so the table.
+    let greedy = greedy(&items, base, &reaches)?;
+    let bound = greedy.iter().map(|c| c.cost as usize).sum::<usize>();
+    let cells = items
+        .len()
+        .saturating_mul((bound + 1).saturating_mul(bound + 1));
+    let chosen = if cells <= EXACT_CELLS {
+        exact(&items, base, &reaches, bound).unwrap_or(greedy)
     } else {
-        Search::new(&items, base, &reaches).run()
-    }?;
+        greedy
+    };
     let mut raises: Vec<(usize, u32)> = chosen.into_iter().flat_map(|c| c.raises.clone()).collect();
     raises.sort_unstable();
     Some(raises)
 }
 
-/// How selections compare: fewer steps, then fewer questions, then questions earlier
-/// in the questionnaire.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    cost: u32,
-    questions: usize,
-    order: Vec<usize>,
-}
-
-fn key(chosen: &[&Choice]) -> Key {
-    let mut order: Vec<usize> = chosen
-        .iter()
+fn first_question(item: &Item) -> usize {
+    item.iter()
         .flat_map(|c| c.raises.iter().map(|(q, _)| *q))
-        .collect();
-    order.sort_unstable();
-    Key {
-        cost: chosen.iter().map(|c| c.cost).sum(),
-        questions: order.len(),
-        order,
-    }
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
-struct Search<'a, F> {
-    /// Best gain per step first, so good selections are found early and bound the rest.
-    items: Vec<&'a Item>,
+/// The cheapest selection, by dynamic programming: `best[i][c][k]` is the most gain
+/// items `i..` can add with exactly `c` steps raising exactly `k` questions. The
+/// fewest steps, then the fewest questions, with which the gain reaches decide the
+/// size; the selection is then rebuilt in questionnaire order, taking each item
+/// whenever the rest can still complete it, which makes its questions the earliest.
+/// `None` only if rounding made the rebuild miss (the caller falls back to greedy).
+fn exact<'a>(
+    items: &[&'a Item],
     base: f64,
-    reaches: &'a F,
-    /// The most gain items `i..` can still add, and the best gain per step among them.
-    suffix_gain: Vec<f64>,
-    suffix_ratio: Vec<f64>,
-    best: Option<(Key, Vec<&'a Choice>)>,
-    nodes: u64,
-}
-
-impl<'a, F: Fn(f64) -> bool> Search<'a, F> {
-    fn new(items: &[&'a Item], base: f64, reaches: &'a F) -> Self {
-        let ratio = |item: &Item| {
-            item.iter()
-                .map(|c| c.gain / f64::from(c.cost.max(1)))
-                .fold(0.0, f64::max)
-        };
-        let mut items = items.to_vec();
-        items.sort_by(|a, b| ratio(b).total_cmp(&ratio(a)));
-        let n = items.len();
-        let mut suffix_gain = vec![0.0; n + 1];
-        let mut suffix_ratio = vec![0.0_f64; n + 1];
-        for i in (0..n).rev() {
-            let gain = items[i].iter().map(|c| c.gain).fold(0.0, f64::max);
-            suffix_gain[i] = suffix_gain[i + 1] + gain;
-            suffix_ratio[i] = suffix_ratio[i + 1].max(ratio(items[i]));
-        }
-        Search {
-            items,
-            base,
-            reaches,
-            suffix_gain,
-            suffix_ratio,
-            best: None,
-            nodes: 0,
+    reaches: &impl Fn(f64) -> bool,
+    bound: usize,
+) -> Option<Vec<&'a Choice>> {
+    let n = items.len();
+    let side = bound + 1;
+    let at = |i: usize, c: usize, k: usize| (i * side + c) * side + k;
+    let mut best = vec![f64::NEG_INFINITY; (n + 1) * side * side];
+    best[at(n, 0, 0)] = 0.0;
+    for i in (0..n).rev() {
+        for c in 0..side {
+            for k in 0..side {
+                let mut most = best[at(i + 1, c, k)];
+                for choice in items[i] {
+                    let (cost, questions) = (choice.cost as usize, choice.raises.len());
+                    if cost <= c && questions <= k {
+                        most = most.max(best[at(i + 1, c - cost, k - questions)] + choice.gain);
+                    }
+                }
+                best[at(i, c, k)] = most;
+            }
         }
     }
+    let (cost, questions) = (0..side)
+        .flat_map(|c| (0..side).map(move |k| (c, k)))
+        .find(|&(c, k)| best[at(0, c, k)].is_finite() && reaches(base + best[at(0, c, k)]))?;
 
-    /// The fewest items from `i..` whose largest gains together reach from `gain`.
-    /// Every choice raises at least one question, so this bounds questions from below.
-    fn fewest_more_items(&self, i: usize, gain: f64) -> usize {
-        let mut gains: Vec<f64> = self.items[i..]
-            .iter()
-            .map(|item| item.iter().map(|c| c.gain).fold(0.0, f64::max) * (1.0 + 1e-9))
-            .collect();
-        gains.sort_by(|a, b| b.total_cmp(a));
-        let mut total = gain;
-        for (n, g) in gains.iter().enumerate() {
-            if (self.reaches)(self.base + total) {
-                return n;
-            }
-            total += g;
-        }
-        gains.len()
+    // Rebuild: states are (steps left, questions left) with the most gain so far.
+    struct State<'a> {
+        steps: usize,
+        questions: usize,
+        gain: f64,
+        chosen: Vec<&'a Choice>,
     }
-
-    fn run(mut self) -> Option<Vec<&'a Choice>> {
-        let mut chosen = Vec::new();
-        self.visit(0, 0, 0.0, &mut chosen);
-        self.best.map(|(_, chosen)| chosen)
-    }
-
-    fn visit(&mut self, i: usize, cost: u32, gain: f64, chosen: &mut Vec<&'a Choice>) {
-        self.nodes += 1;
-        if (self.reaches)(self.base + gain) {
-            let k = key(chosen);
-            if self.best.as_ref().is_none_or(|(best, _)| k < *best) {
-                self.best = Some((k, chosen.clone()));
-            }
-            // Raising more only costs more.
-            return;
-        }
-        if i == self.items.len()
-            || self.nodes > NODE_BUDGET
-            || !(self.reaches)(self.base + gain + self.suffix_gain[i])
-        {
-            return;
-        }
-        if let Some((best, _)) = &self.best {
-            // Each further step adds at most `suffix_ratio[i]`: find how many steps the
-            // remaining items need at least, and stop when that cannot beat the best.
-            let ratio = self.suffix_ratio[i] * (1.0 + 1e-9);
-            let mut more = 1;
-            while cost + more <= best.cost
-                && !(self.reaches)(self.base + gain + ratio * f64::from(more))
-            {
-                more += 1;
-            }
-            if cost + more > best.cost {
-                return;
-            }
-            // At equal cost, fewer questions win: the remaining items, largest gain
-            // first, show how many more questions it takes at least.
-            if cost + more == best.cost {
-                let questions: usize = chosen.iter().map(|c| c.raises.len()).sum();
-                if questions + self.fewest_more_items(i, gain) > best.questions {
-                    return;
+    let completes = |i: usize, s: usize, q: usize, gain: f64| {
+        let rest = best[at(i, s, q)];
+        rest.is_finite() && reaches(base + gain + rest)
+    };
+    let mut states = vec![State {
+        steps: cost,
+        questions,
+        gain: 0.0,
+        chosen: Vec::new(),
+    }];
+    for (i, item) in items.iter().enumerate() {
+        let mut taken: Vec<State<'a>> = Vec::new();
+        for state in &states {
+            for choice in item.iter() {
+                let (c, q) = (choice.cost as usize, choice.raises.len());
+                if c > state.steps || q > state.questions {
+                    continue;
+                }
+                let (steps, questions) = (state.steps - c, state.questions - q);
+                let gain = state.gain + choice.gain;
+                if !completes(i + 1, steps, questions, gain) {
+                    continue;
+                }
+                match taken
+                    .iter_mut()
+                    .find(|t| (t.steps, t.questions) == (steps, questions))
+                {
+                    Some(t) if t.gain >= gain => {}
+                    Some(t) => {
+                        t.gain = gain;
+                        t.chosen = [state.chosen.as_slice(), &[choice]].concat();
+                    }
+                    None => taken.push(State {
+                        steps,
+                        questions,
+                        gain,
+                        chosen: [state.chosen.as_slice(), &[choice]].concat(),
+                    }),
                 }
             }
         }
-        let item = self.items[i];
-        for choice in item {
-            chosen.push(choice);
-            self.visit(i + 1, cost + choice.cost, gain + choice.gain, chosen);
-            chosen.pop();
+        if taken.is_empty() {
+            states.retain(|s| completes(i + 1, s.steps, s.questions, s.gain));
+        } else {
+            states = taken;
         }
-        self.visit(i + 1, cost, gain, chosen);
     }
+    states
+        .into_iter()
+        .find(|s| s.steps == 0 && s.questions == 0)
+        .map(|s| s.chosen)
 }
 
 /// Not necessarily the cheapest: the item with the best gain per step first, each at
@@ -224,6 +198,28 @@ fn greedy<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How selections compare: fewer steps, then fewer questions, then questions
+    /// earlier in the questionnaire.
+    #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+    struct Key {
+        cost: u32,
+        questions: usize,
+        order: Vec<usize>,
+    }
+
+    fn key(chosen: &[&Choice]) -> Key {
+        let mut order: Vec<usize> = chosen
+            .iter()
+            .flat_map(|c| c.raises.iter().map(|(q, _)| *q))
+            .collect();
+        order.sort_unstable();
+        Key {
+            cost: chosen.iter().map(|c| c.cost).sum(),
+            questions: order.len(),
+            order,
+        }
+    }
 
     /// An item for question `q` whose options above the answer add `gains` each.
     fn item(q: usize, from: u32, gains: &[f64]) -> Item {
@@ -290,8 +286,8 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         };
-        for _ in 0..300 {
-            let n = 1 + next(5) as usize;
+        for _ in 0..2000 {
+            let n = 1 + next(7) as usize;
             let items: Vec<Item> = (0..n)
                 .map(|q| {
                     let steps = next(4) as usize;
@@ -343,6 +339,23 @@ mod tests {
                 }
                 (b, f) => panic!("brute force {b:?}, search {f:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn many_equal_questions_get_the_fewest_steps_on_the_fewest_earliest_questions() {
+        for n in [20_usize, 64] {
+            // A dimension of n questions all at stage 1, one step adding 1/n each: from
+            // 1.0 to beyond 1.5 takes more than n/2 steps; four steps fit a question.
+            let step = 1.0 / n as f64;
+            let items: Vec<Item> = (0..n).map(|q| item(q, 1, &[step; 4])).collect();
+            let raises = cheapest(&items, 1.0, |s| s - 0.5 - 1e-9 > 1.0).expect("reachable");
+            let steps = n / 2 + 1;
+            let cost: u32 = raises.iter().map(|(_, to)| to - 1).sum();
+            assert_eq!(cost as usize, steps, "{n}: {raises:?}");
+            assert_eq!(raises.len(), steps.div_ceil(4), "{n}: {raises:?}");
+            let order: Vec<usize> = raises.iter().map(|(q, _)| *q).collect();
+            assert_eq!(order, (0..steps.div_ceil(4)).collect::<Vec<_>>());
         }
     }
 
