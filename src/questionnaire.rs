@@ -444,37 +444,51 @@ impl Checker<'_> {
     }
 
     /// Warns when one answer a step off can move dimension `d`'s stage on its own: with
-    /// fewer than 3 questions, or when one question carries half its weight or more.
-    fn single_answer_can_move(&mut self, d: &raw::Dimension, questions: &[Question]) {
+    /// fewer than 3 questions, or (for a mean) when one option step of a question moves
+    /// the dimension's score by half a stage or more — a heavy weight, or options that
+    /// skip stages.
+    fn single_answer_can_move(
+        &mut self,
+        d: &raw::Dimension,
+        questions: &[Question],
+        method: DimensionMethod,
+    ) {
         let id = d.id.get_ref();
-        let weights: Vec<(&str, f64)> = questions
-            .iter()
-            .filter(|q| &q.dimension == id)
-            .map(|q| (q.id.as_str(), q.weight))
-            .collect();
-        let total: f64 = weights.iter().map(|(_, w)| w).sum();
-        if (1..3).contains(&weights.len()) {
+        let of_d: Vec<&Question> = questions.iter().filter(|q| &q.dimension == id).collect();
+        let total: f64 = of_d.iter().map(|q| q.weight).sum();
+        // Invalid weights have an error of their own.
+        let valid = of_d.iter().all(|q| q.weight.is_finite() && q.weight > 0.0);
+        if (1..3).contains(&of_d.len()) {
             self.warning(
                 d.id.span(),
                 format!(
                     "dimension `{id}` has only {}; with fewer than 3, a single answer one step \
                      off can move its stage — add questions",
-                    count(weights.len(), "question")
+                    count(of_d.len(), "question")
                 ),
             );
-        } else if let Some((heavy, _)) = weights
-            .iter()
-            // Invalid weights have an error of their own.
-            .filter(|_| weights.iter().all(|(_, w)| w.is_finite() && *w > 0.0))
-            .find(|(_, w)| *w / total >= 0.5)
-        {
-            self.warning(
-                d.id.span(),
-                format!(
-                    "question `{heavy}` carries half or more of the weight of dimension `{id}`, \
-                     so its answer alone can move the dimension's stage; lower its weight"
-                ),
-            );
+        } else if valid && method == DimensionMethod::Mean {
+            // The most one option step of `q` moves the dimension's score, in stages.
+            let swing = |q: &Question| {
+                let widest = q
+                    .options
+                    .windows(2)
+                    .map(|w| w[1].stage.saturating_sub(w[0].stage))
+                    .max()
+                    .unwrap_or(0);
+                q.weight / total * f64::from(widest)
+            };
+            if let Some(q) = of_d.iter().find(|q| swing(q) >= 0.5 - 1e-9) {
+                self.warning(
+                    d.id.span(),
+                    format!(
+                        "one option step of question `{}` moves dimension `{id}` by half a \
+                         stage or more, so its answer alone can move the dimension's stage; \
+                         lower its weight, add questions or give it an option for every stage",
+                        q.id
+                    ),
+                );
+            }
         }
     }
 
@@ -664,7 +678,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            self.single_answer_can_move(d, &questions);
+            self.single_answer_can_move(d, &questions, file.scoring.dimension);
         }
 
         // Actions.
@@ -768,4 +782,70 @@ fn suggest_kebab(id: &str) -> String {
     }
     let out = out.trim_end_matches('-').to_string();
     if out.is_empty() { "my-id".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The warnings for one dimension with questions of `weights`, each with options
+    /// for `stages`, scored by `method`.
+    fn warnings(weights: &[f64], stages: &[u32], method: &str) -> Vec<String> {
+        let mut t = format!(
+            "format = 1\n[questionnaire]\nid = \"t\"\nversion = \"1\"\nlanguage = \"en\"\n\
+             title = \"T\"\n[scoring]\ndimension = \"{method}\"\n"
+        );
+        for l in 1..=5 {
+            t += &format!("[[stages]]\nlevel = {l}\nid = \"s{l}\"\nname = \"S\"\nsummary = \"\"\n");
+        }
+        t += "[[dimensions]]\nid = \"d\"\nname = \"D\"\n";
+        for (i, w) in weights.iter().enumerate() {
+            t += &format!(
+                "[[questions]]\nid = \"q{i}\"\ndimension = \"d\"\ntext = \"?\"\nweight = {w:?}\n"
+            );
+            for s in stages {
+                t += &format!("[[questions.options]]\nstage = {s}\ntext = \"o\"\n");
+            }
+        }
+        for l in 1..5 {
+            t += &format!(
+                "[[actions]]\ndimension = \"d\"\nstage = {l}\ntitle = \"a\"\ndetail = \"\"\n"
+            );
+        }
+        let (q, diagnostics) = check(&Source::new("t.toml", t));
+        assert!(q.is_some(), "{diagnostics:?}");
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn three_equal_questions_with_every_stage_need_no_warning() {
+        assert!(warnings(&[1.0, 1.0, 1.0], &[1, 2, 3, 4, 5], "mean").is_empty());
+    }
+
+    #[test]
+    fn a_question_with_half_the_weight_warns_even_through_rounding() {
+        // 0.3 / (0.3 + 0.1 + 0.2) is 0.49999999999999994 in binary.
+        let w = warnings(&[0.3, 0.1, 0.2], &[1, 2, 3, 4, 5], "mean");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].starts_with("one option step of question `q0` moves"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn options_that_skip_stages_warn() {
+        // One step from 3 down to 1 moves a third of the weight two stages: 0.67.
+        let w = warnings(&[1.0, 1.0, 1.0], &[1, 3, 5], "mean");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("give it an option for every stage"), "{w:?}");
+    }
+
+    #[test]
+    fn weakest_link_dimensions_warn_only_about_too_few_questions() {
+        assert!(warnings(&[5.0, 1.0, 1.0], &[1, 3, 5], "weakest-link").is_empty());
+        let w = warnings(&[1.0, 1.0], &[1, 2, 3, 4, 5], "weakest-link");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("has only 2 questions"), "{w:?}");
+    }
 }

@@ -171,3 +171,55 @@ fn every_persona_lands_at_its_expected_stages() {
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+/// The chance that a company whose every answer is at stage `k`, except that each one
+/// independently strays a step up or down with probability `noise` (half each way), is
+/// placed at stage `k` overall, computed exactly on the bundled questionnaire with its
+/// scoring but the stage rule `rule`.
+fn chance_placed_right(k: u32, noise: f64, rule: &str) -> f64 {
+    let text = std::fs::read_to_string(format!("{ROOT}/questionnaires/cx-maturity.en.toml"))
+        .unwrap()
+        .replace("stage = \"nearest\"", &format!("stage = \"{rule}\""));
+    let q = Questionnaire::load(&Source::new("q.toml", text)).unwrap();
+    let mut at_k = Answers::new(&q);
+    for question in &q.questions {
+        at_k.answers.insert(question.id.clone(), Answer::Stage(k));
+    }
+    // Per dimension: the chance it stays at k or above, and at k + 1 or above.
+    let (mut at_least_k, mut above_k) = (1.0, 1.0);
+    for d in &q.dimensions {
+        let ids: Vec<&str> = q.questions_of(&d.id).map(|q| q.id.as_str()).collect();
+        let (mut ge_k, mut ge_above) = (0.0, 0.0);
+        for code in 0..3_usize.pow(ids.len() as u32) {
+            let mut answers = at_k.clone();
+            let mut chance = 1.0;
+            for (i, id) in ids.iter().enumerate() {
+                let step = (code / 3_usize.pow(i as u32)) % 3;
+                let stage = [k - 1, k, k + 1][step];
+                chance *= if step == 1 { 1.0 - noise } else { noise / 2.0 };
+                answers.answers.insert(id.to_string(), Answer::Stage(stage));
+            }
+            let level = levels(&q, &answers).1[&d.id].unwrap();
+            if level >= k {
+                ge_k += chance;
+            }
+            if level > k {
+                ge_above += chance;
+            }
+        }
+        at_least_k *= ge_k;
+        above_k *= ge_above;
+    }
+    // Weakest link: overall k when every dimension is at k or above, not all above.
+    at_least_k - above_k
+}
+
+#[test]
+fn noise_in_the_answers_rarely_moves_the_overall_stage() {
+    let right = |noise, rule| chance_placed_right(3, noise, rule);
+    // The figures the README gives.
+    assert!((right(0.1, "nearest") - 0.96).abs() < 0.005);
+    assert!((right(0.2, "nearest") - 0.86).abs() < 0.005);
+    assert!((right(0.1, "reached") - 0.44).abs() < 0.005);
+    assert!((right(0.2, "reached") - 0.23).abs() < 0.005);
+}

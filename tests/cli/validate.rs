@@ -465,8 +465,9 @@ fn a_dimension_with_fewer_than_3_questions_gets_a_warning() {
     let out = run(&["validate", path.to_str().unwrap()]).success();
     assert!(
         out.stdout.contains(
-            "warning: question `q1` carries half or more of the weight of dimension `d`, so its \
-             answer alone can move the dimension's stage; lower its weight"
+            "warning: one option step of question `q1` moves dimension `d` by half a stage or \
+             more, so its answer alone can move the dimension's stage; lower its weight, add \
+             questions or give it an option for every stage"
         ),
         "{out}"
     );
