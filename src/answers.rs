@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list};
+use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list, printable};
 use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
 
 /// One question's answer.
@@ -184,7 +184,7 @@ impl Parsed {
         let date = match &f.date {
             None => None,
             Some(d) => match d.get_ref() {
-                toml::Value::String(s) => Some(clean(s)),
+                toml::Value::String(s) => Some(printable(s)),
                 toml::Value::Datetime(d) => Some(d.to_string()),
                 other => {
                     errors.push(src.error(
@@ -296,7 +296,7 @@ impl Parsed {
                     errors.push(src.error(key.span(), format!("note for {}", unknown_id(id))));
                 }
             } else {
-                notes.insert(id.clone(), clean(note));
+                notes.insert(id.clone(), printable(note));
             }
         }
 
@@ -339,8 +339,8 @@ impl Parsed {
                 f.questionnaire_version.clone()
             },
             language: f.language.clone(),
-            organisation: f.organisation.as_deref().map(clean),
-            respondent: f.respondent.as_deref().map(clean),
+            organisation: f.organisation.as_deref().map(printable),
+            respondent: f.respondent.as_deref().map(printable),
             date,
             target_stage,
             answers,
@@ -361,14 +361,6 @@ fn shell_word(name: &str) -> String {
     } else {
         format!("'{}'", name.replace('\'', "'\\''"))
     }
-}
-
-/// Free text without control characters (other than line breaks and tabs), so a
-/// crafted file cannot send escape sequences to a terminal through a report.
-fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
 }
 
 fn describe(value: &toml::Value) -> String {

@@ -205,6 +205,15 @@ pub fn count(n: usize, word: &str) -> String {
     }
 }
 
+/// Free text from a file without control characters (other than line breaks and
+/// tabs), so a crafted questionnaire or answers file cannot send escape sequences to a
+/// terminal through a report or a prompt.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
 /// `` `a`, `b` and `c` `` for messages that list valid choices.
 pub fn list(items: impl IntoIterator<Item = impl fmt::Display>) -> String {
     let items: Vec<String> = items.into_iter().map(|i| format!("`{i}`")).collect();

@@ -10,7 +10,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list};
+use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list, printable};
 
 /// The only questionnaire layout this version of `cxm` reads.
 pub const FORMAT: i64 = 1;
@@ -548,8 +548,8 @@ impl Checker<'_> {
             stages.push(Stage {
                 level: expected as u32,
                 id: s.id.get_ref().clone(),
-                name: s.name.get_ref().clone(),
-                summary: s.summary.clone(),
+                name: printable(s.name.get_ref()),
+                summary: printable(&s.summary),
             });
         }
         let top = stages.len() as u32;
@@ -571,8 +571,8 @@ impl Checker<'_> {
             let weight = self.weight(&d.weight, "dimension");
             dimensions.push(Dimension {
                 id: d.id.get_ref().clone(),
-                name: d.name.get_ref().clone(),
-                description: d.description.clone(),
+                name: printable(d.name.get_ref()),
+                description: d.description.as_deref().map(printable),
                 weight,
             });
         }
@@ -650,15 +650,15 @@ impl Checker<'_> {
                 self.non_empty(&o.text, "option text");
                 options.push(Choice {
                     stage,
-                    text: o.text.get_ref().clone(),
+                    text: printable(o.text.get_ref()),
                 });
             }
             options.sort_by_key(|o| o.stage);
             questions.push(Question {
                 id: q.id.get_ref().clone(),
                 dimension: dim.clone(),
-                text: q.text.get_ref().clone(),
-                help: q.help.clone(),
+                text: printable(q.text.get_ref()),
+                help: q.help.as_deref().map(printable),
                 weight,
                 options,
             });
@@ -716,11 +716,11 @@ impl Checker<'_> {
             actions.push(Action {
                 dimension: dim.clone(),
                 stage,
-                title: a.title.get_ref().clone(),
-                detail: a.detail.clone(),
-                kpi: a.kpi.clone(),
-                owner: a.owner.clone(),
-                horizon: a.horizon.clone(),
+                title: printable(a.title.get_ref()),
+                detail: printable(&a.detail),
+                kpi: a.kpi.as_deref().map(printable),
+                owner: a.owner.as_deref().map(printable),
+                horizon: a.horizon.as_deref().map(printable),
             });
         }
         for d in &raw_dimensions {
@@ -743,10 +743,10 @@ impl Checker<'_> {
 
         Questionnaire {
             id: header.id.get_ref().clone(),
-            version: header.version.get_ref().clone(),
+            version: printable(header.version.get_ref()),
             language: header.language.get_ref().clone(),
-            title: header.title.get_ref().clone(),
-            description: header.description.clone(),
+            title: printable(header.title.get_ref()),
+            description: header.description.as_deref().map(printable),
             scoring: Scoring {
                 dimension: file.scoring.dimension,
                 overall: file.scoring.overall,

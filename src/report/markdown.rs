@@ -61,8 +61,16 @@ pub fn render(report: &Report) -> String {
         row("Held back by", &names);
     }
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) = lift_text(report, overall_level, &report.overall.lift, "→", "…")
-    {
+    if let Some((label, text)) = lift_text(
+        report,
+        overall_level,
+        (
+            &report.overall.lift,
+            report.coverage.unknown + report.coverage.unanswered,
+        ),
+        "→",
+        "…",
+    ) {
         row(&label, &text);
     }
     row("Answers", &coverage_text(report));
@@ -140,7 +148,13 @@ pub fn render(report: &Report) -> String {
             );
         }
         if held(&d) {
-            if let Some((label, text)) = lift_text(report, level, &d.lift, "→", "…") {
+            if let Some((label, text)) = lift_text(
+                report,
+                level,
+                (&d.lift, d.coverage.unknown + d.coverage.unanswered),
+                "→",
+                "…",
+            ) {
                 let _ = writeln!(out, "  - {label}: {text}");
             }
         }

@@ -197,11 +197,12 @@ fn lift_label(report: &Report, level: u32) -> Option<String> {
 }
 
 /// What lifts a stage at `level`, as one line: the raises joined, or why there are
-/// none. `None` at the top, or without a stage.
+/// none. `None` at the top, or without a stage. `open` counts the questions in scope
+/// answered "Don't know" or not at all.
 fn lift_text(
     report: &Report,
     level: Option<u32>,
-    lift: &Option<Vec<Raise>>,
+    (lift, open): (&Option<Vec<Raise>>, usize),
     arrow: &str,
     ellipsis: &str,
 ) -> Option<(String, String)> {
@@ -212,7 +213,12 @@ fn lift_text(
             .map(|r| raise_text(r, arrow, ellipsis))
             .collect::<Vec<_>>()
             .join(", "),
-        _ => "no raised answer gets there; answer the open questions first".into(),
+        _ if open > 0 => format!(
+            "raising the answers given does not get there; answer the {open} open \
+             question{} first",
+            if open == 1 { "" } else { "s" }
+        ),
+        _ => "raising the answers given does not get there: their options stop below it".into(),
     };
     Some((label, text))
 }

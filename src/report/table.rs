@@ -141,9 +141,16 @@ pub fn render(report: &Report, look: Look) -> String {
     }
 
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) =
-        lift_text(report, overall_level, &report.overall.lift, arrow, ellipsis)
-    {
+    if let Some((label, text)) = lift_text(
+        report,
+        overall_level,
+        (
+            &report.overall.lift,
+            report.coverage.unknown + report.coverage.unanswered,
+        ),
+        arrow,
+        ellipsis,
+    ) {
         out.push('\n');
         out.push_str(&indent_wrapped(&format!("{label}: "), &text, width, |l| {
             p.bold(l)
@@ -241,7 +248,13 @@ pub fn render(report: &Report, look: Look) -> String {
             ));
         }
         if held(d) {
-            if let Some((label, text)) = lift_text(report, level, &d.lift, arrow, ellipsis) {
+            if let Some((label, text)) = lift_text(
+                report,
+                level,
+                (&d.lift, d.coverage.unknown + d.coverage.unanswered),
+                arrow,
+                ellipsis,
+            ) {
                 out.push_str(&indent_wrapped(
                     &format!("  {label}: "),
                     &text,

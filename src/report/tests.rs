@@ -410,3 +410,27 @@ fn markdown_lists_every_answer_with_its_note() {
         "header and six questions"
     );
 }
+
+#[test]
+fn without_a_lift_the_report_says_why() {
+    let mut r = report();
+    r.overall.lift = None;
+    let text = render(&r, Format::Table, Look::PLAIN);
+    assert!(
+        text.contains(
+            "To reach 2 Walk: raising the answers given does not get there; answer the 2 open\n\
+             \x20                questions first\n"
+        ),
+        "{text}"
+    );
+    r.coverage.unknown = 0;
+    r.coverage.unanswered = 0;
+    let text = render(&r, Format::Markdown, Look::PLAIN);
+    assert!(
+        text.contains(
+            "| To reach 2 Walk | raising the answers given does not get there: their options \
+             stop below it |"
+        ),
+        "{text}"
+    );
+}

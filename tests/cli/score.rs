@@ -1113,3 +1113,43 @@ fn top_stage_has_no_next_action_even_if_the_questionnaire_defines_one() {
     assert_eq!(data["next_action"], Value::Null);
     assert_eq!(data["no_action"], "sustain");
 }
+
+#[test]
+fn control_characters_in_questionnaire_texts_never_reach_the_report() {
+    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/questionnaires/mini.toml"))
+        .unwrap()
+        .replace("text = \"Poor.\"", "text = \"Poor.\\u001b]0;pwned\\u0007\"")
+        .replace(
+            "summary = \"Does little.\"",
+            "summary = \"Does \\u001b[31mlittle.\"",
+        )
+        .replace("title = \"Mini\"", "title = \"Mini\\u009b2J\"");
+    assert!(text.contains("\\u001b]0;pwned"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hostile.toml");
+    std::fs::write(&file, text).unwrap();
+    let answers = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
+        [answers]\ndata-quality = 1\ndata-owner = 1\ndata-use = 1\n";
+    for format in ["table", "markdown"] {
+        let out = run_with_stdin(
+            &[
+                "score",
+                "-",
+                "-q",
+                &file.display().to_string(),
+                "-f",
+                format,
+            ],
+            answers,
+        )
+        .success();
+        // The lift line shows the option, the ladder the summary, the head the title.
+        assert!(out.stdout.contains("Poor.]0;pwned"), "{}", out.stdout);
+        assert!(out.stdout.contains("Does [31mlittle."), "{}", out.stdout);
+        assert!(
+            !out.stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{format}: {:?}",
+            out.stdout
+        );
+    }
+}
