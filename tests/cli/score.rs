@@ -1153,3 +1153,24 @@ fn control_characters_in_questionnaire_texts_never_reach_the_report() {
         );
     }
 }
+
+#[test]
+fn held_back_by_says_so_in_one_phrase_when_every_dimension_is_at_the_stage() {
+    // The uniform bakery: every dimension at stage 1.
+    let answers = "tests/fixtures/personas/bakery-uniform.answers.toml";
+    let out = run(&["score", answers]).success();
+    assert!(
+        out.stdout
+            .contains("Held back by:  all dimensions equally (each is at this stage)\n"),
+        "{}",
+        out.stdout
+    );
+    let md = run(&["score", answers, "-f", "markdown"]).success();
+    assert!(
+        md.stdout
+            .contains("| Held back by | all dimensions equally (each is at this stage) |\n")
+    );
+    // The JSON report still lists them all.
+    let json = run(&["score", answers, "-f", "json"]).success().json();
+    assert_eq!(json["overall"]["held_back_by"].as_array().unwrap().len(), 6);
+}
