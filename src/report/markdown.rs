@@ -3,11 +3,12 @@
 use std::fmt::Write;
 
 use super::{
-    coverage_text, dimensions_at, gap_text, held_back_text, lift_text, no_action_text,
-    score_number, score_text, stage_text, step_text,
+    coverage_text, dimension_lift_text, dimensions_at, explained, gap_text, held_back,
+    held_back_text, no_action_text, overall_lift_text, score_number, score_text, stage_text,
+    step_text,
 };
 use crate::answers::Answer;
-use crate::score::{AnswerValue, DimensionResult, Report};
+use crate::score::{AnswerValue, Report};
 
 /// Makes text safe inside a table cell: no `|` breaking the row, no line breaks.
 fn cell(text: &str) -> String {
@@ -61,16 +62,7 @@ pub fn render(report: &Report) -> String {
         row("Held back by", &names);
     }
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) = lift_text(
-        report,
-        overall_level,
-        (
-            &report.overall.lift,
-            report.coverage.unknown + report.coverage.unanswered,
-        ),
-        "→",
-        "…",
-    ) {
+    if let Some((label, text)) = overall_lift_text(report, "→", "…") {
         row(&label, &text);
     }
     row("Answers", &coverage_text(report));
@@ -125,12 +117,7 @@ pub fn render(report: &Report) -> String {
     }
 
     // Why each dimension is where it is, and what lifts those holding the company back.
-    let held = |d: &&DimensionResult| report.overall.held_back_by.contains(&d.id);
-    let explained: Vec<_> = report
-        .weakest_first()
-        .into_iter()
-        .filter(|d| !d.gaps.is_empty() || held(d))
-        .collect();
+    let explained = explained(report);
     if !explained.is_empty() {
         let _ = writeln!(out, "\n## Why these stages, and what lifts them\n");
     }
@@ -147,14 +134,8 @@ pub fn render(report: &Report) -> String {
                 gaps.join(", ")
             );
         }
-        if held(&d) {
-            if let Some((label, text)) = lift_text(
-                report,
-                level,
-                (&d.lift, d.coverage.unknown + d.coverage.unanswered),
-                "→",
-                "…",
-            ) {
+        if held_back(report, d) {
+            if let Some((label, text)) = dimension_lift_text(report, d, "→", "…") {
                 let _ = writeln!(out, "  - {label}: {text}");
             }
         }

@@ -202,7 +202,8 @@ fn lift_label(report: &Report, level: u32) -> Option<String> {
 fn lift_text(
     report: &Report,
     level: Option<u32>,
-    (lift, open): (&Option<Vec<Raise>>, usize),
+    lift: &Option<Vec<Raise>>,
+    open: usize,
     arrow: &str,
     ellipsis: &str,
 ) -> Option<(String, String)> {
@@ -223,6 +224,25 @@ fn lift_text(
     Some((label, text))
 }
 
+/// What lifts the overall stage, as [`lift_text`] gives it.
+fn overall_lift_text(report: &Report, arrow: &str, ellipsis: &str) -> Option<(String, String)> {
+    let open = report.coverage.unknown + report.coverage.unanswered;
+    let level = report.overall.stage.as_ref().map(|s| s.level);
+    lift_text(report, level, &report.overall.lift, open, arrow, ellipsis)
+}
+
+/// What lifts dimension `d`, as [`lift_text`] gives it.
+fn dimension_lift_text(
+    report: &Report,
+    d: &DimensionResult,
+    arrow: &str,
+    ellipsis: &str,
+) -> Option<(String, String)> {
+    let open = d.coverage.unknown + d.coverage.unanswered;
+    let level = d.stage.as_ref().map(|s| s.level);
+    lift_text(report, level, &d.lift, open, arrow, ellipsis)
+}
+
 /// `offer-differentiation (1: Everyone sees the same …)` for an answer below its stage.
 fn gap_text(g: &Gap, ellipsis: &str) -> String {
     format!(
@@ -231,6 +251,21 @@ fn gap_text(g: &Gap, ellipsis: &str) -> String {
         g.stage,
         short_option(&g.option, ellipsis)
     )
+}
+
+/// Whether `d` holds the overall stage back.
+fn held_back(report: &Report, d: &DimensionResult) -> bool {
+    report.overall.held_back_by.contains(&d.id)
+}
+
+/// The dimensions the "why these stages" section explains, weakest first: those with
+/// answers below their stage, and those holding the company back (with what lifts them).
+fn explained(report: &Report) -> Vec<&DimensionResult> {
+    report
+        .weakest_first()
+        .into_iter()
+        .filter(|d| !d.gaps.is_empty() || held_back(report, d))
+        .collect()
 }
 
 /// Dimensions that sit at each stage, for the ladder.

@@ -5,10 +5,11 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
-    Look, coverage_text, dimensions_at, gap_text, held_back_text, lift_text, new_table,
-    no_action_text, score_number, score_text, stage_text, step_text,
+    Look, coverage_text, dimension_lift_text, dimensions_at, explained, gap_text, held_back,
+    held_back_text, new_table, no_action_text, overall_lift_text, score_number, score_text,
+    stage_text, step_text,
 };
-use crate::score::{DimensionResult, NoAction, Report};
+use crate::score::{NoAction, Report};
 
 /// Minimal ANSI styling, on only when `look.color` is.
 struct Paint {
@@ -141,16 +142,7 @@ pub fn render(report: &Report, look: Look) -> String {
     }
 
     let overall_level = report.overall.stage.as_ref().map(|s| s.level);
-    if let Some((label, text)) = lift_text(
-        report,
-        overall_level,
-        (
-            &report.overall.lift,
-            report.coverage.unknown + report.coverage.unanswered,
-        ),
-        arrow,
-        ellipsis,
-    ) {
+    if let Some((label, text)) = overall_lift_text(report, arrow, ellipsis) {
         out.push('\n');
         out.push_str(&indent_wrapped(&format!("{label}: "), &text, width, |l| {
             p.bold(l)
@@ -222,12 +214,7 @@ pub fn render(report: &Report, look: Look) -> String {
 
     // Why each dimension is where it is, and what lifts those holding the company
     // back, weakest first.
-    let held = |d: &DimensionResult| report.overall.held_back_by.contains(&d.id);
-    let explained: Vec<_> = report
-        .weakest_first()
-        .into_iter()
-        .filter(|d| !d.gaps.is_empty() || held(d))
-        .collect();
+    let explained = explained(report);
     if !explained.is_empty() {
         let _ = writeln!(out, "\n{}", p.bold("Why these stages, and what lifts them"));
     }
@@ -247,14 +234,8 @@ pub fn render(report: &Report, look: Look) -> String {
                 str::to_string,
             ));
         }
-        if held(d) {
-            if let Some((label, text)) = lift_text(
-                report,
-                level,
-                (&d.lift, d.coverage.unknown + d.coverage.unanswered),
-                arrow,
-                ellipsis,
-            ) {
+        if held_back(report, d) {
+            if let Some((label, text)) = dimension_lift_text(report, d, arrow, ellipsis) {
                 out.push_str(&indent_wrapped(
                     &format!("  {label}: "),
                     &text,

@@ -691,6 +691,26 @@ fn small_answers(answers: &str) -> String {
     )
 }
 
+/// The JSON report of `answers` scored against the small questionnaire with `from`
+/// replaced by `to` in its text.
+fn json_with_small_changed(from: &str, to: &str, answers: &str) -> Value {
+    let text = std::fs::read_to_string(format!("{ROOT}/{SMALL_QUESTIONNAIRE}")).unwrap();
+    let changed = text.replace(from, to);
+    assert_ne!(changed, text, "`{from}` is in the small questionnaire");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("small-changed.toml");
+    std::fs::write(&file, changed).unwrap();
+    let args = [
+        "score",
+        "-",
+        "-q",
+        &file.display().to_string(),
+        "-f",
+        "json",
+    ];
+    run_with_stdin(&args, answers).success().json()
+}
+
 #[test]
 fn custom_questionnaire_weakest_link_dimensions_mean_overall() {
     // small.toml: `dimension = "weakest-link"`, `overall = "mean"`; Data weighs 3,
@@ -752,28 +772,11 @@ fn custom_questionnaire_mean_overall_stage_follows_the_stage_rule() {
     assert_eq!(report["overall"]["stage_rule"], "nearest");
 
     // … and stage 1 by `reached`: 1.75 has not reached 2.
-    let text = std::fs::read_to_string(format!("{ROOT}/{SMALL_QUESTIONNAIRE}")).unwrap();
-    let reached = text.replace(
+    let report = json_with_small_changed(
         "overall = \"mean\"",
         "overall = \"mean\"\nstage = \"reached\"",
-    );
-    assert_ne!(reached, text);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("small-reached.toml");
-    std::fs::write(&file, reached).unwrap();
-    let report = run_with_stdin(
-        &[
-            "score",
-            "-",
-            "-q",
-            &file.display().to_string(),
-            "-f",
-            "json",
-        ],
         &answers,
-    )
-    .success()
-    .json();
+    );
     assert_eq!(report["overall"]["stage"]["level"], 1);
     assert_eq!(report["overall"]["stage_rule"], "reached");
     assert_eq!(dimension(&report, "data")["stage_rule"], "reached");
@@ -782,29 +785,14 @@ fn custom_questionnaire_mean_overall_stage_follows_the_stage_rule() {
 #[test]
 fn dimension_score_is_the_mean_weighted_by_question_weights() {
     // The same questionnaire with `dimension = "mean"`.
-    let text = std::fs::read_to_string(format!("{ROOT}/{SMALL_QUESTIONNAIRE}")).unwrap();
-    let mean = text.replace("dimension = \"weakest-link\"", "dimension = \"mean\"");
-    assert_ne!(mean, text);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("small-mean.toml");
-    std::fs::write(&file, mean).unwrap();
-
     let answers = small_answers(
         "data-quality = 3\ndata-freshness = 2\npeople-skills = 3\npeople-training = 1\n",
     );
-    let report = run_with_stdin(
-        &[
-            "score",
-            "-",
-            "-q",
-            &file.display().to_string(),
-            "-f",
-            "json",
-        ],
+    let report = json_with_small_changed(
+        "dimension = \"weakest-link\"",
+        "dimension = \"mean\"",
         &answers,
-    )
-    .success()
-    .json();
+    );
     let data = dimension(&report, "data");
     // data-quality 3 weighs 2, data-freshness 2 weighs 1: (6 + 2) / 3.
     assert_close(&data["score"], 8.0 / 3.0);
