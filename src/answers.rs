@@ -78,7 +78,7 @@ mod raw {
         pub date: Option<Spanned<toml::Value>>,
         pub target_stage: Option<Spanned<i64>>,
         #[serde(default)]
-        pub answers: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+        pub answers: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
         #[serde(default)]
         pub notes: BTreeMap<Spanned<String>, String>,
     }
@@ -248,7 +248,21 @@ impl Parsed {
                     Answer::UNKNOWN
                 )
             };
-            let answer = match value.get_ref() {
+            let value_ref = match value.get_ref() {
+                RawAnswer::Value(v) => v,
+                // A whole number too large for TOML is as wrong as any other stage.
+                RawAnswer::Huge(n) => {
+                    errors.push(src.error(
+                        value.span(),
+                        format!(
+                            "question `{id}` has no option for stage {n}; answer one of {}",
+                            valid()
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            let answer = match value_ref {
                 toml::Value::Integer(n) => match u32::try_from(*n) {
                     Ok(s) if stages.contains(&s) => Some(Answer::Stage(s)),
                     _ if other_version && upgrade => {
@@ -347,6 +361,61 @@ impl Parsed {
             notes,
         };
         Ok((answers, warnings, dropped))
+    }
+}
+
+/// An answer as written: any TOML value, or a whole number too large for TOML to hold
+/// (kept as its digits, so it gets the same message as any stage that is not an
+/// option).
+#[derive(Debug)]
+pub enum RawAnswer {
+    Value(toml::Value),
+    Huge(String),
+}
+
+impl<'de> Deserialize<'de> for RawAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = RawAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an answer")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Value(toml::Value::Boolean(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Value(toml::Value::Integer(n)))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<RawAnswer, E> {
+                Ok(i64::try_from(n).map_or_else(
+                    |_| RawAnswer::Huge(n.to_string()),
+                    |n| RawAnswer::Value(toml::Value::Integer(n)),
+                ))
+            }
+            fn visit_i128<E>(self, n: i128) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Huge(n.to_string()))
+            }
+            fn visit_u128<E>(self, n: u128) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Huge(n.to_string()))
+            }
+            fn visit_f64<E>(self, x: f64) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Value(toml::Value::Float(x)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<RawAnswer, E> {
+                Ok(RawAnswer::Value(toml::Value::String(s.to_string())))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawAnswer, A::Error> {
+                toml::Value::deserialize(SeqAccessDeserializer::new(seq)).map(RawAnswer::Value)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawAnswer, A::Error> {
+                toml::Value::deserialize(MapAccessDeserializer::new(map)).map(RawAnswer::Value)
+            }
+        }
+        deserializer.deserialize_any(Any)
     }
 }
 

@@ -93,7 +93,7 @@ Examples:
 pub struct AssessArgs {
     /// Questionnaire to answer: a TOML file, or the id of a bundled one.
     /// Default: the bundled `cx-maturity` (or the one an existing --answers file names).
-    #[arg(short, long, value_name = "FILE|ID")]
+    #[arg(short = 'Q', long, value_name = "FILE|ID")]
     pub questionnaire: Option<String>,
 
     /// Language of the bundled questionnaire (e.g. `en`).
@@ -104,6 +104,10 @@ pub struct AssessArgs {
     /// current directory named after the organisation and the date.
     #[arg(short, long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+
+    /// The same as --answers FILE.
+    #[arg(value_name = "FILE", conflicts_with = "answers")]
+    pub file: Option<PathBuf>,
 
     /// Organisation name for the report (otherwise asked).
     #[arg(long, value_name = "NAME")]
@@ -131,16 +135,21 @@ pub struct ScoreArgs {
 
     /// Questionnaire to score against: a TOML file, or the id of a bundled one.
     /// Default: the bundled questionnaire the answers file names.
-    #[arg(short, long, value_name = "FILE|ID")]
+    #[arg(short = 'Q', long, value_name = "FILE|ID")]
     pub questionnaire: Option<String>,
 
     /// Language of the bundled questionnaire (e.g. `en`). Default: the answers file's.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
-    /// Format of the report on standard output.
-    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    /// Format of the report on standard output: table (or txt), json, markdown (or md).
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Print no report on standard output, only the gate verdict and errors (for CI);
+    /// `-o` files are still written.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 
     /// Also write the report to FILE, in the format its extension names
     /// (`.json`, `.md`, `.txt`). Repeat for several files.

@@ -69,6 +69,15 @@ fn write_via_temp(path: &Path, contents: &[u8], existing: Existing) -> io::Resul
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "the folder {} does not exist; create it first or write elsewhere",
+                dir.display()
+            ),
+        ));
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(".cxm-")
         .suffix(".tmp")

@@ -315,6 +315,17 @@ pub(crate) fn check_format(source: &Source, what: &str) -> Option<Diagnostic> {
     #[derive(Deserialize)]
     struct Probe {
         format: Option<Spanned<toml::Value>>,
+        questionnaire: Option<Kind>,
+        answers: Option<serde::de::IgnoredAny>,
+        stages: Option<serde::de::IgnoredAny>,
+    }
+    /// What the `questionnaire` key holds: a table in a questionnaire, an id (a string)
+    /// in an answers file.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Kind {
+        Id(#[allow(dead_code)] String),
+        Other(#[allow(dead_code)] serde::de::IgnoredAny),
     }
     // The probe accepts any table, so its errors are TOML syntax errors.
     let probe: Probe = match toml::from_str(&source.text) {
@@ -325,6 +336,26 @@ pub(crate) fn check_format(source: &Source, what: &str) -> Option<Diagnostic> {
             return Some(d);
         }
     };
+    // A file of the other kind gets one line saying so, not a list of unknown keys.
+    let is_questionnaire =
+        matches!(probe.questionnaire, Some(Kind::Other(_))) || probe.stages.is_some();
+    let is_answers = matches!(probe.questionnaire, Some(Kind::Id(_))) || probe.answers.is_some();
+    let file = if source.name.starts_with('<') {
+        "FILE".to_string()
+    } else {
+        source.name.clone()
+    };
+    if what == "answers file" && is_questionnaire && !is_answers {
+        return Some(source.file_error(format!(
+            "this is a questionnaire, not an answers file; check it with `cxm validate {file}`, \
+             or score answers against it with `cxm score ANSWERS --questionnaire {file}`"
+        )));
+    }
+    if what == "questionnaire" && is_answers && !is_questionnaire {
+        return Some(source.file_error(format!(
+            "this is an answers file, not a questionnaire; score it with `cxm score {file}`"
+        )));
+    }
     match probe.format {
         None => Some(source.file_error(format!(
             "missing `format = {FORMAT}` at the top of the {what}"

@@ -69,7 +69,19 @@ fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<Pa
 pub const NO_TERMINAL: &str =
     "cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE";
 
-pub fn run(args: AssessArgs) -> anyhow::Result<ExitCode> {
+pub fn run(mut args: AssessArgs) -> anyhow::Result<ExitCode> {
+    // `cxm assess FILE` is `cxm assess --answers FILE`.
+    if let Some(file) = args.file.take() {
+        args.answers = Some(file);
+    }
+    // Arguments first: a wrong --lang or --questionnaire is the news, not the terminal.
+    if args.answers.as_ref().is_none_or(|p| !p.exists()) {
+        bundled::resolve(
+            args.questionnaire.as_deref(),
+            bundled::DEFAULT_ID,
+            args.lang.as_deref(),
+        )?;
+    }
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         bail!(NO_TERMINAL);
     }
@@ -409,6 +421,7 @@ mod tests {
             questionnaire: None,
             lang: None,
             answers: Some(PathBuf::from("/nonexistent-dir/a.toml")),
+            file: None,
             organisation: None,
             respondent: None,
             notes: false,

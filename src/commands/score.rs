@@ -20,6 +20,7 @@ struct Config {
     questionnaire: Option<String>,
     lang: Option<String>,
     format: Format,
+    quiet: bool,
     outputs: Vec<(PathBuf, Format)>,
     min_stage: Option<String>,
     allow_incomplete: bool,
@@ -44,6 +45,7 @@ impl Config {
             questionnaire: args.questionnaire,
             lang: args.lang,
             format: args.format,
+            quiet: args.quiet,
             outputs,
             min_stage: args.min_stage,
             allow_incomplete: args.allow_incomplete,
@@ -103,11 +105,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         write_atomic(path, text.as_bytes(), Existing::Replace)
             .with_context(|| format!("could not write report file {}", path.display()))?;
     }
-    print(&report::render(
-        &report,
-        config.format,
-        super::stdout_look(),
-    ))?;
+    if !config.quiet {
+        print(&report::render(
+            &report,
+            config.format,
+            super::stdout_look(),
+        ))?;
+    }
 
     let Some(gate) = &report.gate else {
         return Ok(ExitCode::Success);

@@ -11,14 +11,17 @@ use std::path::Path;
 
 use crate::score::{DimensionResult, Gap, NoAction, Raise, Report};
 
-/// An output format.
+/// An output format. `--format` takes the same names, in any case, as the extensions
+/// `-o` understands: `table` or `txt`, `json`, `markdown` or `md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A report for people, for the terminal or a `.txt` file.
+    #[value(alias = "txt")]
     Table,
     /// The full result for machines (schema in the README).
     Json,
     /// GitHub-flavoured Markdown, for documents and CI job summaries.
+    #[value(alias = "md")]
     Markdown,
 }
 

@@ -116,7 +116,7 @@ fn target_stage_out_of_range_is_an_error() {
 
 #[test]
 fn answers_for_another_questionnaire_name_both_ids() {
-    let message = score_error("tests/fixtures/answers/small.toml", &["-q", "cx-maturity"]);
+    let message = score_error("tests/fixtures/answers/small.toml", &["-Q", "cx-maturity"]);
     // The one error that matters: every answer would be unknown to `cx-maturity` too,
     // but listing them would bury the cause.
     assert_eq!(

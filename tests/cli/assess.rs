@@ -317,3 +317,39 @@ fn a_file_carried_over_is_saved_for_the_new_version_before_the_first_question() 
     assert_eq!(exit_code(&mut p), 130);
     assert!(!dir.path().join("old.v1.0.0-2.toml").exists());
 }
+
+#[test]
+fn a_wrong_language_is_reported_before_the_missing_terminal() {
+    let out = Command::cargo_bin("cxm")
+        .unwrap()
+        .args(["assess", "--lang", "xx"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .starts_with("error: questionnaire `cx-maturity` is not bundled in language `xx`"),
+    );
+}
+
+#[test]
+fn a_file_given_without_answers_flag_is_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = bundled();
+    let first = &q.questions_in_order()[0].id;
+    std::fs::write(
+        dir.path().join("mine.toml"),
+        format!(
+            "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+             organisation = \"A\"\nrespondent = \"B\"\n[answers]\n{first} = 2\n"
+        ),
+    )
+    .unwrap();
+    let mut p = spawn(dir.path(), &["mine.toml"]);
+    p.exp_string("Resuming mine.toml: 1 of 18").unwrap();
+    p.exp_string("Question 2 of 18").unwrap();
+    send(&mut p, "\x03");
+    assert_eq!(exit_code(&mut p), 130);
+}

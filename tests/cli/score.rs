@@ -165,7 +165,7 @@ fn table_is_plain_and_fits_80_columns_in_a_pipe() {
         assert_plain_and_fits(&out.stdout, 80);
         assert_eq!(out.stderr, "");
     }
-    let out = run(&["score", REPORT_ANSWERS, "-q", REPORT_QUESTIONNAIRE]).success();
+    let out = run(&["score", REPORT_ANSWERS, "-Q", REPORT_QUESTIONNAIRE]).success();
     assert_plain_and_fits(&out.stdout, 80);
 }
 
@@ -323,7 +323,7 @@ fn markdown_report_escapes_pipes_in_table_cells() {
     let out = run(&[
         "score",
         REPORT_ANSWERS,
-        "-q",
+        "-Q",
         REPORT_QUESTIONNAIRE,
         "--format",
         "markdown",
@@ -610,7 +610,7 @@ fn incomplete_answers_fail_the_gate_unless_allowed() {
     let args = [
         "score",
         REPORT_ANSWERS,
-        "-q",
+        "-Q",
         REPORT_QUESTIONNAIRE,
         "--min-stage",
         "1",
@@ -635,7 +635,7 @@ fn a_low_stage_and_incomplete_answers_give_two_reasons() {
     let out = run(&[
         "score",
         REPORT_ANSWERS,
-        "-q",
+        "-Q",
         REPORT_QUESTIONNAIRE,
         "--min-stage",
         "walk",
@@ -703,7 +703,7 @@ fn json_with_small_changed(from: &str, to: &str, answers: &str) -> Value {
     let args = [
         "score",
         "-",
-        "-q",
+        "-Q",
         &file.display().to_string(),
         "-f",
         "json",
@@ -761,7 +761,7 @@ fn custom_questionnaire_mean_overall_stage_follows_the_stage_rule() {
         "data-quality = 3\ndata-freshness = 2\npeople-skills = 3\npeople-training = 1\n",
     );
     let report = run_with_stdin(
-        &["score", "-", "-q", SMALL_QUESTIONNAIRE, "-f", "json"],
+        &["score", "-", "-Q", SMALL_QUESTIONNAIRE, "-f", "json"],
         &answers,
     )
     .success()
@@ -811,7 +811,7 @@ fn not_applicable_and_unknown_are_left_out_of_the_mean() {
         "data-quality = 1\ndata-freshness = \"n/a\"\npeople-skills = \"unknown\"\npeople-training = 2\n",
     );
     let report = run_with_stdin(
-        &["score", "-", "-q", SMALL_QUESTIONNAIRE, "-f", "json"],
+        &["score", "-", "-Q", SMALL_QUESTIONNAIRE, "-f", "json"],
         &answers,
     )
     .success()
@@ -841,7 +841,7 @@ fn questionnaire_can_be_named_by_bundled_id() {
     let by_file = run(&[
         "score",
         "examples/early-stage.toml",
-        "-q",
+        "-Q",
         "questionnaires/cx-maturity.en.toml",
         "-f",
         "json",
@@ -862,7 +862,7 @@ fn answers_for_a_questionnaire_that_is_not_bundled_need_questionnaire_file() {
     run(&[
         "score",
         "tests/fixtures/answers/small.toml",
-        "-q",
+        "-Q",
         SMALL_QUESTIONNAIRE,
     ])
     .success();
@@ -870,7 +870,7 @@ fn answers_for_a_questionnaire_that_is_not_bundled_need_questionnaire_file() {
 
 #[test]
 fn unknown_bundled_questionnaire_id_is_an_error() {
-    let message = run(&["score", "examples/early-stage.toml", "-q", "cx-maturty"]).error();
+    let message = run(&["score", "examples/early-stage.toml", "-Q", "cx-maturty"]).error();
     assert!(
         message.starts_with("no bundled questionnaire `cx-maturty`"),
         "{message}"
@@ -880,7 +880,7 @@ fn unknown_bundled_questionnaire_id_is_an_error() {
 
 #[test]
 fn missing_questionnaire_file_is_an_error() {
-    let message = run(&["score", "examples/early-stage.toml", "-q", "nowhere/q.toml"]).error();
+    let message = run(&["score", "examples/early-stage.toml", "-Q", "nowhere/q.toml"]).error();
     assert!(
         message.starts_with("could not read questionnaire file nowhere/q.toml: "),
         "{message}"
@@ -892,7 +892,7 @@ fn invalid_questionnaire_file_is_an_error_with_its_position() {
     let message = run(&[
         "score",
         "examples/early-stage.toml",
-        "-q",
+        "-Q",
         "tests/fixtures/questionnaires/invalid/unknown-key.toml",
     ])
     .error();
@@ -1067,7 +1067,7 @@ fn stage_without_an_action_in_the_questionnaire_says_so() {
     let answers = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
                    [answers]\ndata-quality = 1\n";
     let q = "tests/fixtures/questionnaires/warning-missing-action.toml";
-    let report = run_with_stdin(&["score", "-", "-q", q, "-f", "json"], answers)
+    let report = run_with_stdin(&["score", "-", "-Q", q, "-f", "json"], answers)
         .success()
         .json();
     let data = dimension(&report, "data");
@@ -1075,7 +1075,7 @@ fn stage_without_an_action_in_the_questionnaire_says_so() {
     assert_eq!(data["next_action"], Value::Null);
     assert_eq!(data["no_action"], "not-defined");
 
-    let md = run_with_stdin(&["score", "-", "-q", q, "-f", "markdown"], answers)
+    let md = run_with_stdin(&["score", "-", "-Q", q, "-f", "markdown"], answers)
         .success()
         .stdout;
     assert!(
@@ -1093,7 +1093,7 @@ fn top_stage_has_no_next_action_even_if_the_questionnaire_defines_one() {
     let answers = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
                    [answers]\ndata-quality = 2\n";
     let q = "tests/fixtures/questionnaires/warning-missing-action.toml";
-    let report = run_with_stdin(&["score", "-", "-q", q, "-f", "json"], answers)
+    let report = run_with_stdin(&["score", "-", "-Q", q, "-f", "json"], answers)
         .success()
         .json();
     let data = dimension(&report, "data");
@@ -1123,7 +1123,7 @@ fn control_characters_in_questionnaire_texts_never_reach_the_report() {
             &[
                 "score",
                 "-",
-                "-q",
+                "-Q",
                 &file.display().to_string(),
                 "-f",
                 format,
@@ -1161,4 +1161,94 @@ fn held_back_by_says_so_in_one_phrase_when_every_dimension_is_at_the_stage() {
     // The JSON report still lists them all.
     let json = run(&["score", answers, "-f", "json"]).success().json();
     assert_eq!(json["overall"]["held_back_by"].as_array().unwrap().len(), 6);
+}
+
+// ---------------------------------------------------------------------------
+// Careless inputs a new user makes.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn format_names_are_the_same_for_format_and_output_in_any_case() {
+    let json = run(&["score", "examples/advanced.toml", "-f", "json"]).success();
+    let md = run(&["score", "examples/advanced.toml", "-f", "markdown"]).success();
+    let table = run(&["score", "examples/advanced.toml"]).success();
+    for (name, expected) in [
+        ("JSON", &json),
+        ("Json", &json),
+        ("md", &md),
+        ("MD", &md),
+        ("Markdown", &md),
+        ("txt", &table),
+        ("TABLE", &table),
+    ] {
+        let out = run(&["score", "examples/advanced.toml", "--format", name]).success();
+        assert_eq!(out.stdout, expected.stdout, "--format {name}");
+    }
+}
+
+#[test]
+fn quiet_prints_no_report_but_the_verdict_and_still_writes_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.md");
+    let out = run(&[
+        "score",
+        "examples/advanced.toml",
+        "--quiet",
+        "--min-stage",
+        "4",
+        "-o",
+        file.to_str().unwrap(),
+    ])
+    .code(1);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "gate failed: overall stage 3 (Multichannel) is below 4 (Cross-Channel)\n"
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# Customer")
+    );
+    let out = run(&["score", "examples/advanced.toml", "-q"]).success();
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("", ""));
+}
+
+#[test]
+fn a_questionnaire_given_as_answers_says_so_in_one_line() {
+    let file = "questionnaires/cx-maturity.en.toml";
+    let message = run(&["score", file]).error();
+    assert_eq!(
+        message,
+        format!(
+            "invalid answers file {file}: this is a questionnaire, not an answers file; check \
+             it with `cxm validate {file}`, or score answers against it with `cxm score \
+             ANSWERS --questionnaire {file}`"
+        )
+    );
+}
+
+#[test]
+fn an_output_file_in_a_missing_folder_names_the_folder() {
+    let message = run(&["score", "examples/advanced.toml", "-o", "nodir/report.md"]).error();
+    assert_eq!(
+        message,
+        "could not write report file nodir/report.md: the folder nodir does not exist; create \
+         it first or write elsewhere"
+    );
+}
+
+#[test]
+fn a_number_too_large_for_toml_is_an_answer_like_any_other_wrong_stage() {
+    let answers = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+        [answers]\ntailoring-basis = 999999999999999999999\noffer-exclusions = 9\n";
+    let message = run_with_stdin(&["score", "-"], answers).error();
+    assert_eq!(
+        message,
+        "invalid answers file <stdin> (2 errors):\n  \
+         <stdin>:5:19: question `tailoring-basis` has no option for stage \
+         999999999999999999999; answer one of 1, 2, 3, 4, 5, \"n/a\" or \"unknown\"\n  \
+         <stdin>:6:20: question `offer-exclusions` has no option for stage 9; answer one of \
+         1, 2, 3, 4, 5, \"n/a\" or \"unknown\""
+    );
 }

@@ -472,3 +472,13 @@ fn a_dimension_with_fewer_than_3_questions_gets_a_warning() {
         "{out}"
     );
 }
+
+#[test]
+fn an_answers_file_given_as_a_questionnaire_says_so_in_one_line() {
+    let out = run(&["validate", "examples/advanced.toml"]).code(2);
+    assert_eq!(
+        out.stdout,
+        "examples/advanced.toml: error: this is an answers file, not a questionnaire; score \
+         it with `cxm score examples/advanced.toml`\nexamples/advanced.toml: invalid: 1 error\n"
+    );
+}
