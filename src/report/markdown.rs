@@ -3,9 +3,9 @@
 use std::fmt::Write;
 
 use super::{
-    coverage_text, dimension_lift_text, dimensions_at, explained, gap_text, held_back,
-    held_back_text, no_action_text, overall_lift_text, score_number, score_text, stage_text,
-    step_text,
+    SCORE_MEANS, coverage_text, dimension_lift_text, dimensions_at, explained, gap_text, held_back,
+    held_back_text, no_action_text, overall_lift_text, overall_method_text, score_number,
+    score_text, stage_text, step_text,
 };
 use crate::answers::Answer;
 use crate::score::{AnswerValue, Report};
@@ -43,7 +43,7 @@ pub fn render(report: &Report) -> String {
             "**{} {}** ({})",
             s.level,
             s.name,
-            report.overall.method.replace('-', " ")
+            overall_method_text(report)
         ),
         None => "none: no question has a stage answer".into(),
     };
@@ -51,7 +51,7 @@ pub fn render(report: &Report) -> String {
     row(
         "Score",
         &format!(
-            "{} (weighted mean of the dimensions)",
+            "{} ({SCORE_MEANS})",
             score_text(report.overall.score, report.overall.max_score),
         ),
     );

@@ -80,7 +80,9 @@ pub fn new_table(look: Look, header: Vec<&str>) -> comfy_table::Table {
         .load_style(if look.unicode {
             presets::UTF8_FULL_CONDENSED
         } else {
+            // `+` where the header rule meets a column, as on the other rules.
             presets::ASCII_FULL_CONDENSED
+                .header_separator(comfy_table::LineStyle::new('+', '=', '+', '+'))
         })
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(look.width).unwrap_or(u16::MAX))
@@ -152,6 +154,17 @@ fn coverage_text(report: &Report) -> String {
         c.answered, c.questions, c.not_applicable, c.unknown, c.unanswered
     )
 }
+
+/// How the overall stage came about, in plain words.
+fn overall_method_text(report: &Report) -> &'static str {
+    match report.overall.method.as_str() {
+        "mean" => "from the average of the dimension scores",
+        _ => "the stage of your weakest dimension",
+    }
+}
+
+/// What the overall score is, in plain words.
+const SCORE_MEANS: &str = "average of the dimension scores";
 
 /// Names of the dimensions holding the overall stage back, joined; one phrase when
 /// every assessed dimension is at the overall stage.

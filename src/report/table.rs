@@ -5,9 +5,9 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
-    Look, coverage_text, dimension_lift_text, dimensions_at, explained, gap_text, held_back,
-    held_back_text, new_table, no_action_text, overall_lift_text, score_number, score_text,
-    stage_text, step_text,
+    Look, SCORE_MEANS, coverage_text, dimension_lift_text, dimensions_at, explained, gap_text,
+    held_back, held_back_text, new_table, no_action_text, overall_lift_text, overall_method_text,
+    score_number, score_text, stage_text, step_text,
 };
 use crate::score::{NoAction, Report};
 
@@ -81,12 +81,7 @@ pub fn render(report: &Report, look: Look) -> String {
     facts.push(match &report.overall.stage {
         Some(s) => (
             "Overall stage",
-            format!(
-                "{} {} ({})",
-                s.level,
-                s.name,
-                report.overall.method.replace('-', " ")
-            ),
+            format!("{} {} ({})", s.level, s.name, overall_method_text(report)),
             Tone::Bold,
         ),
         None => (
@@ -98,7 +93,7 @@ pub fn render(report: &Report, look: Look) -> String {
     facts.push((
         "Score",
         format!(
-            "{} (weighted mean of the dimensions)",
+            "{} ({SCORE_MEANS})",
             score_text(report.overall.score, report.overall.max_score),
         ),
         Tone::Plain,
@@ -188,29 +183,60 @@ pub fn render(report: &Report, look: Look) -> String {
         }
     }
 
-    // The dimension table.
+    // The dimension table, or a list where a table would have to break words.
     let _ = writeln!(out, "\n{}", p.bold("Dimensions"));
-    let mut table = new_table(look, vec!["Dimension", "Score", "Stage", "Next action"]);
-    // Give the action titles room: dimension names wrap more gracefully than sentences.
-    if let Some(column) = table.column_mut(3) {
-        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(40)));
+    let rows: Vec<[String; 4]> = report
+        .dimensions
+        .iter()
+        .map(|d| {
+            [
+                d.name.clone(),
+                match d.score {
+                    Some(s) => score_number(s),
+                    None => if look.unicode { "–" } else { "-" }.into(),
+                },
+                stage_text(d),
+                match &d.next_action {
+                    Some(a) => a.title.clone(),
+                    None => no_action_text(d).to_string(),
+                },
+            ]
+        })
+        .collect();
+    match column_widths(&rows, width) {
+        Some(widths) => {
+            let mut table = new_table(look, DIMENSION_HEADER.to_vec());
+            for (i, w) in widths.iter().enumerate() {
+                if let Some(column) = table.column_mut(i) {
+                    let w = u16::try_from(*w + 2).unwrap_or(u16::MAX);
+                    column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
+                }
+            }
+            for row in &rows {
+                table.add_row(row.iter().zip(widths).enumerate().map(|(i, (text, w))| {
+                    let cell = Cell::new(wrap(text, w).join("\n"));
+                    if i == 1 {
+                        cell.set_alignment(CellAlignment::Right)
+                    } else {
+                        cell
+                    }
+                }));
+            }
+            let _ = writeln!(out, "{table}");
+        }
+        None => {
+            for [name, score, stage, action] in &rows {
+                out.push_str(&indent_wrapped("", name, width, |l| p.bold(l)));
+                out.push_str(&indent_wrapped(
+                    "  ",
+                    &format!("{score}  {stage}"),
+                    width,
+                    str::to_string,
+                ));
+                out.push_str(&indent_wrapped("  Next: ", action, width, str::to_string));
+            }
+        }
     }
-    for d in &report.dimensions {
-        table.add_row(vec![
-            Cell::new(&d.name),
-            Cell::new(match d.score {
-                Some(s) => score_number(s),
-                None => if look.unicode { "–" } else { "-" }.into(),
-            })
-            .set_alignment(CellAlignment::Right),
-            Cell::new(stage_text(d)),
-            Cell::new(match &d.next_action {
-                Some(a) => a.title.clone(),
-                None => no_action_text(d).to_string(),
-            }),
-        ]);
-    }
-    let _ = writeln!(out, "{table}");
 
     // Why each dimension is where it is, and what lifts those holding the company
     // back, weakest first.
@@ -293,6 +319,44 @@ pub fn render(report: &Report, look: Look) -> String {
         ));
     }
     if look.unicode { out } else { to_plain(&out) }
+}
+
+const DIMENSION_HEADER: [&str; 4] = ["Dimension", "Score", "Stage", "Next action"];
+
+/// Content widths for the dimension table's columns at `width`, such that no word has
+/// to be broken; `None` when even the longest words do not fit side by side.
+fn column_widths(rows: &[[String; 4]], width: usize) -> Option<[usize; 4]> {
+    let chars = |t: &str| t.chars().count();
+    let texts = |c: usize| {
+        std::iter::once(DIMENSION_HEADER[c]).chain(rows.iter().map(move |r| r[c].as_str()))
+    };
+    let longest_word = |c: usize| {
+        texts(c)
+            .flat_map(str::split_whitespace)
+            .map(chars)
+            .max()
+            .unwrap_or(0)
+    };
+    let longest_line = |c: usize| texts(c).map(chars).max().unwrap_or(0);
+    // Four columns: five borders and one space of padding either side of each cell.
+    let available = width.checked_sub(13)?;
+    let mut widths = [0; 4];
+    for (c, w) in widths.iter_mut().enumerate() {
+        *w = longest_word(c);
+    }
+    let mut spare = available.checked_sub(widths.iter().sum())?;
+    // Room goes to whole stage names first, then to dimension names of up to 20
+    // characters, then to actions, and what is left to longer dimension names.
+    for (c, cap) in [(2, usize::MAX), (0, 20), (3, usize::MAX), (0, usize::MAX)] {
+        let more = longest_line(c)
+            .min(cap)
+            .saturating_sub(widths[c])
+            .min(spare);
+        widths[c] += more;
+        spare -= more;
+    }
+    widths[3] += spare;
+    Some(widths)
 }
 
 /// Typographic punctuation as ASCII, for pipes and `.txt` files.

@@ -79,9 +79,9 @@ fn table_plain() {
     assert_fits(&text, 80);
     assert!(text.starts_with("Report Test\nquestionnaire report-test 1.0.0\n"));
     assert!(text.contains("Organisation:  Example | Co\n"));
-    assert!(text.contains("Overall stage: 1 Crawl (weakest link)\n"));
+    assert!(text.contains("Overall stage: 1 Crawl (the stage of your weakest dimension)\n"));
     // (3.0 × 2 + 1.67 × 1) / 3, Tools left out.
-    assert!(text.contains("Score:         2.56 / 3 (weighted mean of the dimensions)\n"));
+    assert!(text.contains("Score:         2.56 / 3 (average of the dimension scores)\n"));
     assert!(text.contains("Held back by:  People\n"));
     assert!(text.contains("3 of 6 answered, 1 not applicable, 1 unknown, 1 unanswered"));
     assert!(text.contains("Complete:      no: "));
@@ -304,7 +304,9 @@ fn markdown() {
 
     assert!(text.starts_with("# Report Test: stage report\n"));
     assert!(text.contains("| Organisation | Example \\| Co |\n"));
-    assert!(text.contains("| Overall stage | **1 Crawl** (weakest link) |\n"));
+    assert!(
+        text.contains("| Overall stage | **1 Crawl** (the stage of your weakest dimension) |\n")
+    );
     assert!(text.contains("| Complete | no |\n"));
     assert!(text.contains(
         "| CI gate | **failed**: overall stage 1 (Crawl) is below 2 (Walk); the result is \
@@ -348,7 +350,7 @@ fn markdown_escapes_a_pipe_in_the_overall_stage_once() {
         .unwrap();
     assert_eq!(
         line,
-        "| Overall stage | **1 Crawl \\| Walk** (weakest link) |"
+        "| Overall stage | **1 Crawl \\| Walk** (the stage of your weakest dimension) |"
     );
 }
 
@@ -361,7 +363,7 @@ fn report_without_any_stage_answer() {
 
     let table = render(&r, Format::Table, Look::PLAIN);
     assert!(table.contains("Overall stage: none: no question has a stage answer\n"));
-    assert!(table.contains("Score:         no score (weighted mean of the dimensions)\n"));
+    assert!(table.contains("Score:         no score (average of the dimension scores)\n"));
     assert!(!table.contains("Next actions"));
     assert!(!table.contains("\n> "), "no stage is marked on the ladder");
     assert!(table.contains("CI gate:       failed: no overall stage"));
@@ -433,4 +435,48 @@ fn without_a_lift_the_report_says_why() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn the_dimension_table_never_breaks_a_word_at_any_width() {
+    for report in reports_to_fit() {
+        // Every word the table may show, whole.
+        let mut words: Vec<String> = ["Dimension", "Score", "Stage", "Next", "action"]
+            .map(String::from)
+            .to_vec();
+        for d in &report.dimensions {
+            let action = d
+                .next_action
+                .as_ref()
+                .map_or(no_action_text(d).to_string(), |a| a.title.clone());
+            for text in [d.name.clone(), stage_text(d), action] {
+                words.extend(text.split_whitespace().map(String::from));
+            }
+        }
+        for width in 40..=100 {
+            for unicode in [false, true] {
+                let look = Look {
+                    color: false,
+                    unicode,
+                    width,
+                };
+                let text = render(&report, Format::Table, look);
+                let rows = text
+                    .lines()
+                    .filter(|l| l.starts_with('|') || l.starts_with('│'));
+                for line in rows {
+                    for token in line
+                        .split(['|', '│', '┆'])
+                        .flat_map(str::split_whitespace)
+                        .filter(|t| t.parse::<f64>().is_err() && *t != "-" && *t != "–")
+                    {
+                        assert!(
+                            words.iter().any(|w| w == token),
+                            "{width} columns: `{token}` is part of a word in\n{text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

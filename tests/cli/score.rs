@@ -176,8 +176,8 @@ fn table_shows_the_stage_scores_and_next_actions() {
 
     assert!(table.starts_with("Customer Experience Maturity\n"));
     assert!(table.contains("Organisation:  Nordwind Outdoor GmbH\n"));
-    assert!(table.contains("Overall stage: 1 Uniform (weakest link)\n"));
-    assert!(table.contains("Score:         1.72 / 5 (weighted mean of the dimensions)\n"));
+    assert!(table.contains("Overall stage: 1 Uniform (the stage of your weakest dimension)\n"));
+    assert!(table.contains("Score:         1.72 / 5 (average of the dimension scores)\n"));
     assert!(
         table.contains(
             "Answers:       18 of 18 answered, 0 not applicable, 0 unknown, 0 unanswered\n"
@@ -333,7 +333,7 @@ fn markdown_report_escapes_pipes_in_table_cells() {
 
     assert!(md.starts_with("# Report Test: stage report\n"));
     assert!(md.contains("| Organisation | Example \\| Co |\n"));
-    assert!(md.contains("| Overall stage | **1 Crawl** (weakest link) |\n"));
+    assert!(md.contains("| Overall stage | **1 Crawl** (the stage of your weakest dimension) |\n"));
     assert!(md.contains("| Data \\| Analytics | 3.00 | 3 Run | Sustain: top stage reached |\n"));
     assert!(md.contains("| People | 1.67 | 1 Crawl | Train one team \\| then all |\n"));
     assert!(md.contains("| Tools | – | not assessed | Answer its questions to get a stage |\n"));
@@ -422,7 +422,9 @@ fn output_files_get_the_format_of_their_extension() {
     );
     let md = read(&md_file);
     assert!(md.starts_with("# "));
-    assert!(md.contains("| Overall stage | **3 Multichannel** (weakest link) |"));
+    assert!(
+        md.contains("| Overall stage | **3 Multichannel** (the stage of your weakest dimension) |")
+    );
     assert_eq!(
         md,
         run(&["score", "examples/advanced.toml", "-f", "markdown"]).stdout
