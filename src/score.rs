@@ -588,7 +588,7 @@ impl Report {
         if !self.complete && !allow_incomplete {
             let c = &self.coverage;
             reasons.push(format!(
-                "the result is incomplete ({} unknown, {} unanswered of {} questions); answer \
+                "the result is incomplete ({} don't know, {} unanswered of {} questions); answer \
                  them or pass --allow-incomplete",
                 c.unknown, c.unanswered, c.questions
             ));

@@ -13,6 +13,8 @@ mod assess;
 mod help;
 #[path = "cli/list.rs"]
 mod list;
+#[path = "cli/manifest.rs"]
+mod manifest;
 #[path = "cli/placement.rs"]
 mod placement;
 #[path = "cli/readme.rs"]

@@ -20,7 +20,7 @@ use crate::output::{Existing, print, write_atomic};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Format};
 use crate::score::score;
-use walk::{Outcome, Prompter, Reply, SelectPrompt};
+use walk::{Ask, Outcome, Prompter, Reply, SelectPrompt};
 
 /// Copies an answers file made for questionnaire version `version` to
 /// `<stem>.v<version>.toml` beside it (or `…-2.toml` and so on: never over a file).
@@ -85,7 +85,7 @@ pub fn run(mut args: AssessArgs) -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         bail!(NO_TERMINAL);
     }
-    run_with(args, &mut prompt::Terminal, &today())
+    run_with(args, &mut prompt::Terminal, &today(), &program())
 }
 
 /// The whole command with the terminal and the date passed in, so tests can drive it.
@@ -93,6 +93,7 @@ pub fn run_with(
     args: AssessArgs,
     prompter: &mut dyn Prompter,
     today: &str,
+    program: &str,
 ) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref();
     let existing = args.answers.as_ref().filter(|p| p.exists());
@@ -172,44 +173,117 @@ pub fn run_with(
         )
     })?;
 
-    let total = questionnaire.questions.len();
     let mut path = existing.cloned();
-    // Resuming asks only the questions still without an answer.
-    let resuming = path.is_some() && walk::first_unanswered(&questionnaire, &answers).is_some();
-    let start = match &path {
+    // Where the walk starts and which questions it asks; `None` shows the report only.
+    let plan: Option<(usize, Ask)> = match &path {
         None => {
             prompter.say(&intro(&questionnaire, args.answers.as_deref()));
-            if walk::ask_names(prompter, &mut answers)? == Outcome::Interrupted {
+            if walk::ask_names(prompter, &mut answers, false)? == Outcome::Interrupted {
                 prompter.say("Stopped before the first answer; nothing was saved.");
                 return Ok(ExitCode::Interrupted);
             }
-            Some(0)
-        }
-        Some(p) => match walk::first_unanswered(&questionnaire, &answers) {
-            Some(k) => {
-                prompter.say(&format!(
-                    "Resuming {}: {} of {total} questions answered. Esc goes back; Ctrl-C stops \
-                     safely.",
-                    p.display(),
-                    answers.answers.len()
-                ));
-                Some(k)
-            }
-            None => {
+            // Today's file for this organisation, not finished: offer to go on with it.
+            let todays = todays_path(Path::new(""), answers.organisation.as_deref(), today);
+            if args.answers.is_none()
+                && let Some(progress) = unfinished(&todays, &questionnaire)
+            {
                 let choice = SelectPrompt {
-                    message: format!("{} has an answer for every question.", p.display()),
-                    options: vec!["Show the report".into(), "Review the answers".into()],
+                    message: format!(
+                        "{} from today is not finished ({progress}).",
+                        todays.display()
+                    ),
+                    options: vec![
+                        format!("Go on with {}", todays.display()),
+                        "Start a new file".into(),
+                    ],
                     start: 0,
-                    help: "Review walks through every question with your answers preselected"
-                        .into(),
+                    help: "Going on asks only the questions still open".into(),
                 };
                 match prompter.select(&choice)? {
                     Reply::Interrupted => return Ok(ExitCode::Interrupted),
-                    Reply::Value(1) => Some(0),
+                    Reply::Value(0) => {
+                        let again = AssessArgs {
+                            answers: Some(todays),
+                            file: None,
+                            organisation: answers.organisation.clone(),
+                            respondent: answers.respondent.clone(),
+                            ..args
+                        };
+                        return run_with(again, prompter, today, program);
+                    }
+                    Reply::Value(_) | Reply::Back => {}
+                }
+            }
+            Some((0, Ask::All))
+        }
+        Some(p) => {
+            let coverage = score(&questionnaire, &answers).coverage;
+            let open = coverage.unknown + coverage.unanswered;
+            if coverage.unanswered > 0 {
+                prompter.say(&format!(
+                    "Resuming {}: {}. The {open} open questions follow. Esc goes back; Ctrl-C \
+                     stops safely.",
+                    p.display(),
+                    report::coverage_line(&coverage)
+                ));
+                Some((0, Ask::Open))
+            } else {
+                // Every question has an answer; "Don't know" ones are still open.
+                let mut options = Vec::new();
+                if open > 0 {
+                    options.push(format!(
+                        "Answer the {} still open (don't know)",
+                        if open == 1 {
+                            "1 question".to_string()
+                        } else {
+                            format!("{open} questions")
+                        }
+                    ));
+                }
+                options.extend([
+                    "Show the report".to_string(),
+                    "Review all answers".to_string(),
+                ]);
+                let choice = SelectPrompt {
+                    message: match open {
+                        0 => format!("{} has an answer for every question.", p.display()),
+                        _ => format!(
+                            "{} has an answer for every question, {open} of them \
+                             \"Don't know\".",
+                            p.display()
+                        ),
+                    },
+                    start: 0,
+                    help: "Review walks through every question with your answers preselected"
+                        .into(),
+                    options,
+                };
+                let review = choice.options.len() - 1;
+                match prompter.select(&choice)? {
+                    Reply::Interrupted => return Ok(ExitCode::Interrupted),
+                    Reply::Value(0) if open > 0 => Some((0, Ask::Open)),
+                    Reply::Value(i) if i == review => {
+                        // A review may change the names too; keep them at once.
+                        let before = (answers.organisation.clone(), answers.respondent.clone());
+                        if walk::ask_names(prompter, &mut answers, true)? == Outcome::Interrupted {
+                            return Ok(ExitCode::Interrupted);
+                        }
+                        if (answers.organisation.clone(), answers.respondent.clone()) != before {
+                            write_atomic(
+                                p,
+                                answers.to_toml(&questionnaire).as_bytes(),
+                                Existing::Replace,
+                            )
+                            .with_context(|| {
+                                format!("could not save the answers to {}", p.display())
+                            })?;
+                        }
+                        Some((0, Ask::All))
+                    }
                     Reply::Value(_) | Reply::Back => None,
                 }
             }
-        },
+        }
     };
     let path = path.get_or_insert_with(|| {
         args.answers
@@ -217,7 +291,7 @@ pub fn run_with(
             .unwrap_or_else(|| default_path(Path::new(""), answers.organisation.as_deref(), today))
     });
 
-    if let Some(start) = start {
+    if let Some((start, ask)) = plan {
         // The first write to a new file must not replace one that appeared meanwhile.
         let mut existing_file = if existing.is_some() {
             Existing::Replace
@@ -234,19 +308,20 @@ pub fn run_with(
             &questionnaire,
             &mut answers,
             start,
-            resuming,
+            ask,
             args.notes,
             prompter,
             &mut save,
         )?;
         if outcome == Outcome::Interrupted {
-            let done = answers.answers.len();
             if path.exists() {
+                let coverage = score(&questionnaire, &answers).coverage;
                 prompter.say(&format!(
-                    "\nStopped. {done} of {total} answers are saved in {}.\nResume with: {}",
+                    "\nStopped: {}. Saved in {}.\nResume with:",
+                    report::coverage_line(&coverage),
                     path.display(),
-                    resume_command(path, &origin)
                 ));
+                prompter.say_command(&resume_command(program, path, &origin));
             } else {
                 prompter.say("\nStopped before the first answer; nothing was saved.");
             }
@@ -255,7 +330,7 @@ pub fn run_with(
     }
 
     let report = score(&questionnaire, &answers);
-    if start.is_none() && changed_by_flags {
+    if plan.is_none() && changed_by_flags {
         // Show the report of a finished file, but keep the names given as flags.
         write_atomic(
             path,
@@ -264,15 +339,64 @@ pub fn run_with(
         )
         .with_context(|| format!("could not save the answers to {}", path.display()))?;
     }
+    // A blank line between the last answer and the report.
+    prompter.say("");
     print(&report::render(&report, Format::Table, stdout_look()))?;
+    // The report is longer than a screen: end with its headline.
+    prompter.say(&summary(&report));
+    if report::open_line(&report.coverage).is_some() {
+        prompter.say("Answer them with:");
+        prompter.say_command(&resume_command(program, path, &origin));
+    }
     // Today's stage: the suggested gate passes now and fails when the stage drops.
     let min = report.overall.stage.as_ref().map_or(1, |s| s.level);
     prompter.say(&format!(
-        "\nAnswers saved in {}\nRe-score them, e.g. in CI: {}",
-        path.display(),
-        score_command(path, &origin, min, report.complete)
+        "Answers saved in {}\nRe-score them, e.g. in CI:",
+        path.display()
     ));
+    prompter.say_command(&score_command(program, path, &origin, min, report.complete));
     Ok(ExitCode::Success)
+}
+
+/// The headline of the report, for the end of an assessment: the overall stage and
+/// what it means, what holds it back, the first next action and what is still open.
+fn summary(report: &crate::score::Report) -> String {
+    let mut lines = vec![String::new(), "Summary".to_string()];
+    match &report.overall.stage {
+        Some(stage) => {
+            lines.push(format!(
+                "Overall stage: {} {}, score {}",
+                stage.level,
+                stage.name,
+                report::score_text(report.overall.score, report.overall.max_score)
+            ));
+            if let Some(info) = report.stages.iter().find(|s| s.level == stage.level) {
+                lines.push(info.summary.trim().to_string());
+            }
+        }
+        None => lines.push("Overall stage: none, as no question has a stage answer".into()),
+    }
+    let held: Vec<&str> = report
+        .overall
+        .held_back_by
+        .iter()
+        .map(|id| report.dimension_name(id))
+        .collect();
+    if !held.is_empty() {
+        lines.push(format!("Held back by: {}", held.join(", ")));
+    }
+    if let Some(d) = report
+        .weakest_first()
+        .into_iter()
+        .find(|d| d.next_action.is_some())
+        && let Some(action) = &d.next_action
+    {
+        lines.push(format!("First next action: {} ({})", action.title, d.name));
+    }
+    if let Some(open) = report::open_line(&report.coverage) {
+        lines.push(format!("{open}."));
+    }
+    lines.join("\n")
 }
 
 fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
@@ -300,15 +424,42 @@ fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
     text
 }
 
+/// Today's file for `organisation` in `dir`, before any numbering: where a second run
+/// the same day would find the first one.
+fn todays_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf {
+    let slug = organisation.map(slug).filter(|s| !s.is_empty());
+    dir.join(format!(
+        "{}-{today}.toml",
+        slug.as_deref().unwrap_or("cx-assessment")
+    ))
+}
+
+/// How far an answers file for `questionnaire` has got, if it exists, is valid and
+/// still has open questions.
+fn unfinished(path: &Path, questionnaire: &Questionnaire) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let parsed = Parsed::parse(crate::diagnostic::Source::new(
+        path.display().to_string(),
+        text,
+    ))
+    .ok()?;
+    if parsed.questionnaire_id() != questionnaire.id {
+        return None;
+    }
+    let (answers, _) = parsed.resolve(questionnaire).ok()?;
+    let coverage = score(questionnaire, &answers).coverage;
+    report::open_line(&coverage).map(|_| report::coverage_line(&coverage))
+}
+
 /// A new file in `dir` named after the organisation (or `cx-assessment`) and the date,
 /// numbered so it never replaces an existing file.
 fn default_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf {
-    let slug = organisation.map(slug).filter(|s| !s.is_empty());
-    let stem = format!("{}-{today}", slug.as_deref().unwrap_or("cx-assessment"));
-    let mut candidate = dir.join(format!("{stem}.toml"));
+    let first = todays_path(dir, organisation, today);
+    let stem = first.with_extension("");
+    let mut candidate = first;
     let mut n = 2;
     while candidate.exists() {
-        candidate = dir.join(format!("{stem}-{n}.toml"));
+        candidate = PathBuf::from(format!("{}-{n}.toml", stem.display()));
         n += 1;
     }
     candidate
@@ -352,9 +503,9 @@ fn questionnaire_flag(origin: &QuestionnaireOrigin) -> String {
     }
 }
 
-fn resume_command(path: &Path, origin: &QuestionnaireOrigin) -> String {
+fn resume_command(program: &str, path: &Path, origin: &QuestionnaireOrigin) -> String {
     format!(
-        "cxm assess --answers {}{}",
+        "{program} assess --answers {}{}",
         shell_quote(path),
         questionnaire_flag(origin)
     )
@@ -362,17 +513,47 @@ fn resume_command(path: &Path, origin: &QuestionnaireOrigin) -> String {
 
 /// The CI command; with "don't know" answers it needs `--allow-incomplete` to pass.
 fn score_command(
+    program: &str,
     path: &Path,
     origin: &QuestionnaireOrigin,
     min_stage: u32,
     complete: bool,
 ) -> String {
     format!(
-        "cxm score {}{} --min-stage {min_stage}{}",
+        "{program} score {}{} --min-stage {min_stage}{}",
         shell_quote(path),
         questionnaire_flag(origin),
         if complete { "" } else { " --allow-incomplete" }
     )
+}
+
+/// How to run this very program from here, for the commands `assess` prints: `cxm`
+/// when the `cxm` found on the PATH is this binary, else its path — relative to the
+/// current directory when that is shorter (`target/release/cxm` after
+/// `cargo run --release`).
+pub fn program() -> String {
+    let Ok(exe) = std::env::current_exe() else {
+        return "cxm".into();
+    };
+    let exe = exe.canonicalize().unwrap_or(exe);
+    let on_path = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            dir.join("cxm")
+                .canonicalize()
+                .is_ok_and(|found| found == exe)
+        })
+    });
+    if on_path {
+        return "cxm".into();
+    }
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| exe.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    let shortest = match relative {
+        Some(r) if r.as_os_str().len() < exe.as_os_str().len() => r,
+        _ => exe,
+    };
+    shell_quote(&shortest)
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.
@@ -426,11 +607,103 @@ mod tests {
             respondent: None,
             notes: false,
         };
-        let err = run_with(args, &mut NoPrompts, "2026-11-23").expect_err("fails");
+        let err = run_with(args, &mut NoPrompts, "2026-11-23", "cxm").expect_err("fails");
         assert!(
             format!("{err:#}")
                 .starts_with("cannot save answers in /nonexistent-dir; pass --answers"),
             "{err:#}"
+        );
+    }
+
+    /// Answers every question with its first option and records what is said.
+    #[derive(Default)]
+    struct FirstOptions {
+        said: Vec<String>,
+        commands: Vec<String>,
+    }
+
+    impl Prompter for FirstOptions {
+        fn say(&mut self, text: &str) {
+            self.said.push(text.to_string());
+        }
+        fn say_command(&mut self, command: &str) {
+            self.commands.push(command.to_string());
+            self.said.push(format!("$ {command}"));
+        }
+        fn select(&mut self, _: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+            Ok(Reply::Value(0))
+        }
+        fn text(&mut self, _: &walk::TextPrompt) -> anyhow::Result<Reply<String>> {
+            Ok(Reply::Value(String::new()))
+        }
+    }
+
+    fn args(answers: PathBuf) -> AssessArgs {
+        AssessArgs {
+            questionnaire: None,
+            lang: None,
+            answers: Some(answers),
+            file: None,
+            organisation: Some("ACME".into()),
+            respondent: None,
+            notes: false,
+        }
+    }
+
+    #[test]
+    fn the_end_is_a_blank_line_the_report_and_its_headline() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.toml");
+        let mut p = FirstOptions::default();
+        run_with(
+            args(path.clone()),
+            &mut p,
+            "2026-11-23",
+            "target/release/cxm",
+        )
+        .expect("runs");
+        let last_question = p
+            .said
+            .iter()
+            .rposition(|s| s.starts_with('\n') && !s.starts_with("\nSummary"))
+            .expect("dimension headings");
+        // Then a blank line (the report goes to stdout after it), then the summary.
+        let blank = p
+            .said
+            .iter()
+            .rposition(String::is_empty)
+            .expect("blank line");
+        assert!(blank > last_question);
+        let summary = &p.said[blank + 1];
+        assert!(summary.starts_with("\nSummary\nOverall stage: 1 Uniform, score 1.00 / 5\n"));
+        assert!(summary.contains("\nHeld back by: "), "{summary}");
+        assert!(summary.contains("\nFirst next action: "), "{summary}");
+        // The command names the program as it was run, with the file.
+        assert_eq!(
+            p.commands,
+            [format!(
+                "target/release/cxm score {} --min-stage 1",
+                path.display()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_second_run_the_same_day_offers_the_unfinished_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let todays = todays_path(dir.path(), Some("ACME"), "2026-11-23");
+        std::fs::write(
+            &todays,
+            "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+             organisation = \"ACME\"\n[answers]\ntailoring-basis = 2\n",
+        )
+        .expect("write");
+        assert_eq!(
+            unfinished(
+                &todays,
+                &bundled::find(bundled::DEFAULT_ID, None).expect("q")
+            ),
+            Some("1 of 18 answered, 0 not applicable, 0 don't know, 17 unanswered".into())
         );
     }
 
@@ -460,16 +733,16 @@ mod tests {
     fn commands_quote_paths_for_the_shell() {
         let bundled = QuestionnaireOrigin::Bundled;
         assert_eq!(
-            score_command(Path::new("a b.toml"), &bundled, 3, true),
+            score_command("cxm", Path::new("a b.toml"), &bundled, 3, true),
             "cxm score 'a b.toml' --min-stage 3"
         );
         assert_eq!(
-            score_command(Path::new("a.toml"), &bundled, 2, false),
+            score_command("cxm", Path::new("a.toml"), &bundled, 2, false),
             "cxm score a.toml --min-stage 2 --allow-incomplete"
         );
         let file = QuestionnaireOrigin::File("q.toml".into());
         assert_eq!(
-            resume_command(Path::new("it's.toml"), &file),
+            resume_command("cxm", Path::new("it's.toml"), &file),
             r"cxm assess --answers 'it'\''s.toml' --questionnaire q.toml"
         );
     }

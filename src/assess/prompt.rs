@@ -9,6 +9,9 @@ use inquire::{Select, Text};
 use super::walk::{Prompter, Reply, SelectPrompt, TextPrompt};
 use crate::commands::terminal_width;
 
+/// What a question shows after Esc took the walk back.
+const BACK: &str = "(back)";
+
 /// Prompts on the terminal (inquire draws on stderr and reads keys from the tty).
 pub struct Terminal;
 
@@ -23,11 +26,22 @@ fn reply<T>(result: Result<T, InquireError>) -> anyhow::Result<Reply<T>> {
     }
 }
 
-/// Wraps `text` to `width` columns, continuation lines indented by `indent` spaces.
+/// Wraps `text` to `width` columns, continuation lines indented by `indent` spaces,
+/// between words only: never at a hyphen or inside a word, so a command or a file
+/// name stays whole (on a line of its own if it must) and can be copied as printed.
 fn wrap(text: &str, width: usize, indent: usize) -> String {
     let pad = " ".repeat(indent);
-    let options = textwrap::Options::new(width.max(20)).subsequent_indent(&pad);
+    let options = textwrap::Options::new(width.max(20))
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
     textwrap::fill(text.trim(), options)
+}
+
+/// A question wrapped for a select prompt at `width`: inquire puts "? " before it, and
+/// on Esc " (back)" after it, which must fit on its last line rather than break.
+fn question_text(message: &str, width: usize) -> String {
+    wrap(message, width - 3 - BACK.len() - 1, 2)
 }
 
 impl Prompter for Terminal {
@@ -37,10 +51,13 @@ impl Prompter for Terminal {
         eprintln!("{}", wrapped.join("\n"));
     }
 
+    fn say_command(&mut self, command: &str) {
+        eprintln!("  {command}");
+    }
+
     fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
         let width = terminal_width();
-        // inquire puts "? " before the message and "> " before options.
-        let message = wrap(&prompt.message, width - 3, 2);
+        let message = question_text(&prompt.message, width);
         let options: Vec<String> = prompt
             .options
             .iter()
@@ -52,7 +69,7 @@ impl Prompter for Terminal {
         // wrapped answer never runs on from the end of the question line.
         let render = RenderConfig {
             answer_from_new_line: true,
-            canceled_prompt_indicator: Styled::new("(back)"),
+            canceled_prompt_indicator: Styled::new(BACK),
             ..RenderConfig::default()
         };
         let chosen = Select::new(&message, options)
@@ -71,7 +88,14 @@ impl Prompter for Terminal {
     }
 
     fn text(&mut self, prompt: &TextPrompt) -> anyhow::Result<Reply<String>> {
+        // Esc skips (a name) or returns (from a note): say which, not inquire's
+        // "<canceled>".
+        let render = RenderConfig {
+            canceled_prompt_indicator: Styled::new(prompt.on_esc),
+            ..RenderConfig::default()
+        };
         Text::new(&prompt.message)
+            .with_render_config(render)
             .with_initial_value(&prompt.initial)
             .with_help_message(&prompt.help)
             .prompt()
@@ -91,6 +115,21 @@ mod tests {
         lines(&prompt.message, 2)
             + prompt.options.iter().map(|o| lines(o, 2)).sum::<usize>()
             + lines(&format!("[{}]", prompt.help), 1)
+    }
+
+    #[test]
+    fn the_back_marker_fits_after_every_question_at_any_width() {
+        let q = bundled::find(bundled::DEFAULT_ID, None).expect("bundled");
+        for width in 40..=100 {
+            for prompt in walk::prompts(&q) {
+                let text = question_text(&prompt.message, width);
+                for line in text.lines() {
+                    // "? " or the indent, the line, then " (back)" at the end.
+                    let shown = 2 + line.trim_start().chars().count() + 1 + BACK.len();
+                    assert!(shown <= width, "{width}: {line}");
+                }
+            }
+        }
     }
 
     #[test]

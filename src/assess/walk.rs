@@ -32,12 +32,19 @@ pub struct TextPrompt {
     /// Text already in the field (an earlier answer).
     pub initial: String,
     pub help: String,
+    /// What the prompt shows when Esc leaves it, e.g. `(skipped)`.
+    pub on_esc: &'static str,
 }
 
 /// The seam between the walk and a terminal.
 pub trait Prompter {
     /// Shows information that needs no answer.
     fn say(&mut self, text: &str);
+    /// Shows a command to copy, indented on a line of its own and never wrapped, so it
+    /// runs as printed.
+    fn say_command(&mut self, command: &str) {
+        self.say(&format!("  {command}"));
+    }
     /// Returns the index of the chosen option.
     fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>>;
     fn text(&mut self, prompt: &TextPrompt) -> anyhow::Result<Reply<String>>;
@@ -52,6 +59,10 @@ pub enum Outcome {
     Interrupted,
 }
 
+/// Said when Esc is pressed on the first question asked.
+pub const FIRST_QUESTION: &str =
+    "This is the first question, so there is nothing to go back to. Ctrl-C stops.";
+
 /// The two choices every question gets besides its options.
 pub const DONT_KNOW: &str = "Don't know";
 pub const NOT_APPLICABLE: &str = "Not applicable to us";
@@ -64,26 +75,58 @@ pub fn first_unanswered(questionnaire: &Questionnaire, answers: &Answers) -> Opt
         .position(|q| !answers.answers.contains_key(&q.id))
 }
 
-/// Asks for the organisation and respondent names that are still missing. Enter or
-/// Esc skips a name.
-pub fn ask_names(prompter: &mut dyn Prompter, answers: &mut Answers) -> anyhow::Result<Outcome> {
+/// Which questions a walk asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Every question from the start position: a first walk, or a review.
+    All,
+    /// Only those still open when the walk begins: without an answer, or answered
+    /// "Don't know".
+    Open,
+}
+
+/// Whether `question` is still open: no answer yet, or "Don't know".
+pub fn is_open(answers: &Answers, question: &str) -> bool {
+    matches!(answers.answers.get(question), None | Some(Answer::Unknown))
+}
+
+/// Asks for the organisation and respondent names: those still missing, or with
+/// `again` (a review) both, the current ones filled in to keep or change. Enter on an
+/// empty field or Esc skips a missing name; Esc keeps a name already there.
+pub fn ask_names(
+    prompter: &mut dyn Prompter,
+    answers: &mut Answers,
+    again: bool,
+) -> anyhow::Result<Outcome> {
     type Field = fn(&mut Answers) -> &mut Option<String>;
     let fields: [(&str, Field); 2] = [
         ("Organisation name:", |a| &mut a.organisation),
         ("Your name:", |a| &mut a.respondent),
     ];
     for (message, field) in fields {
-        if field(answers).is_some() {
+        let current = field(answers).clone();
+        if current.is_some() && !again {
             continue;
         }
         let prompt = TextPrompt {
             message: message.to_string(),
-            initial: String::new(),
-            help: "shown on the report; Enter skips".to_string(),
+            initial: current.clone().unwrap_or_default(),
+            help: if current.is_some() {
+                "shown on the report; Enter keeps it as shown".to_string()
+            } else {
+                "shown on the report; Enter skips".to_string()
+            },
+            on_esc: if current.is_some() {
+                "(kept)"
+            } else {
+                "(skipped)"
+            },
         };
         match prompter.text(&prompt)? {
             Reply::Value(v) if !v.trim().is_empty() => *field(answers) = Some(v.trim().to_string()),
-            Reply::Value(_) | Reply::Back => {}
+            // Emptied on purpose: no name on the report.
+            Reply::Value(_) => *field(answers) = None,
+            Reply::Back => {}
             Reply::Interrupted => return Ok(Outcome::Interrupted),
         }
     }
@@ -91,15 +134,15 @@ pub fn ask_names(prompter: &mut dyn Prompter, answers: &mut Answers) -> anyhow::
 }
 
 /// Asks the questions from position `start` (in asking order) to the end, with earlier
-/// answers preselected; with `only_open`, only those without an answer when the walk
-/// begins (resuming, or a file carried over from another questionnaire version). Esc
-/// goes back one question. `save` runs after every change; if it fails, the walk
+/// answers preselected; with [`Ask::Open`], only those still open when the walk begins
+/// (resuming, or a file carried over from another questionnaire version). Esc goes back
+/// one question. `save` runs after every change; if it fails, the walk
 /// stops with its error.
 pub fn walk(
     questionnaire: &Questionnaire,
     answers: &mut Answers,
     start: usize,
-    only_open: bool,
+    ask: Ask,
     with_notes: bool,
     prompter: &mut dyn Prompter,
     save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
@@ -108,7 +151,7 @@ pub fn walk(
     let total = order.len();
     // Positions (in asking order) of the questions this walk asks.
     let asked: Vec<usize> = (start.min(total)..total)
-        .filter(|&i| !only_open || !answers.answers.contains_key(&order[i].id))
+        .filter(|&i| ask == Ask::All || is_open(answers, &order[i].id))
         .collect();
     let mut at = 0;
     let mut shown_dimension: Option<&str> = None;
@@ -139,6 +182,9 @@ pub fn walk(
         let chosen = match prompter.select(&prompt)? {
             Reply::Interrupted => return Ok(Outcome::Interrupted),
             Reply::Back => {
+                if at == 0 {
+                    prompter.say(FIRST_QUESTION);
+                }
                 at = at.saturating_sub(1);
                 continue;
             }
@@ -157,6 +203,7 @@ pub fn walk(
                 message: "Note (evidence, why):".to_string(),
                 initial: answers.notes.get(&question.id).cloned().unwrap_or_default(),
                 help: "Enter to skip · Esc returns to the question".to_string(),
+                on_esc: "(back to the question)",
             };
             match prompter.text(&prompt)? {
                 Reply::Interrupted => return Ok(Outcome::Interrupted),
@@ -304,7 +351,7 @@ mod tests {
         script: &mut Script,
     ) -> (Outcome, Vec<Answers>) {
         let mut saved = Vec::new();
-        let outcome = walk(q, a, start, false, notes, script, &mut |a: &Answers| {
+        let outcome = walk(q, a, start, Ask::All, notes, script, &mut |a: &Answers| {
             saved.push(a.clone());
             Ok(())
         })
@@ -403,6 +450,8 @@ mod tests {
         let mut script = Script::new([Back, Interrupted]);
         run(&q, &mut a, 0, false, &mut script);
         assert_eq!(script.selects[1].message, script.selects[0].message);
+        // …and says why, instead of silently asking again.
+        assert_eq!(script.said.last().map(String::as_str), Some(FIRST_QUESTION));
     }
 
     #[test]
@@ -494,7 +543,7 @@ mod tests {
         let (_, mut a) = setup();
         let mut script = Script::new([Value("ACME GmbH"), Value("  ")]);
         assert_eq!(
-            ask_names(&mut script, &mut a).expect("asks"),
+            ask_names(&mut script, &mut a, false).expect("asks"),
             Outcome::Finished
         );
         assert_eq!(a.organisation.as_deref(), Some("ACME GmbH"));
@@ -502,8 +551,56 @@ mod tests {
 
         a.respondent = Some("Jane".into());
         let mut script = Script::new([]);
-        ask_names(&mut script, &mut a).expect("asks nothing");
+        ask_names(&mut script, &mut a, false).expect("asks nothing");
         assert!(script.texts.is_empty());
+    }
+
+    #[test]
+    fn a_review_asks_the_names_again_to_keep_change_or_clear() {
+        let (_, mut a) = setup();
+        a.organisation = Some("ACME".into());
+        a.respondent = Some("Jane".into());
+        // Enter on the filled-in organisation keeps it; the name is cleared.
+        let mut script = Script::new([Value("ACME"), Value("")]);
+        ask_names(&mut script, &mut a, true).expect("asks");
+        assert_eq!(script.texts[0].initial, "ACME");
+        assert_eq!(script.texts[1].initial, "Jane");
+        assert_eq!(a.organisation.as_deref(), Some("ACME"));
+        assert_eq!(a.respondent, None);
+        // Esc keeps what is there; a new name replaces it.
+        let mut script = Script::new([Back, Value("ACME Holding")]);
+        a.respondent = Some("Jane".into());
+        ask_names(&mut script, &mut a, true).expect("asks");
+        assert_eq!(a.organisation.as_deref(), Some("ACME"));
+        assert_eq!(a.respondent.as_deref(), Some("ACME Holding"));
+    }
+
+    #[test]
+    fn open_questions_are_the_unanswered_and_the_dont_knows() {
+        let (q, mut a) = setup();
+        let order = ids(&q);
+        a.answers.insert(order[0].clone(), Answer::Stage(1));
+        a.answers.insert(order[1].clone(), Answer::Unknown);
+        a.answers.insert(order[2].clone(), Answer::NotApplicable);
+        let mut script = Script::new([Interrupted]);
+        let _ = walk(
+            &q,
+            &mut a,
+            0,
+            Ask::Open,
+            false,
+            &mut script,
+            &mut |_: &Answers| Ok(()),
+        );
+        // The first question asked is the "Don't know" one, its answer preselected.
+        assert_eq!(
+            script.selects[0].help.split(" · ").next(),
+            Some("Question 2 of 18")
+        );
+        assert_eq!(
+            script.selects[0].start,
+            q.question(&order[1]).expect("q").options.len()
+        );
     }
 
     #[test]
@@ -514,7 +611,7 @@ mod tests {
             &q,
             &mut a,
             0,
-            false,
+            Ask::All,
             false,
             &mut script,
             &mut |_: &Answers| anyhow::bail!("disk full"),

@@ -9,7 +9,7 @@ mod table;
 use std::fmt;
 use std::path::Path;
 
-use crate::score::{DimensionResult, Gap, NoAction, Raise, Report};
+use crate::score::{Coverage, DimensionResult, Gap, NoAction, Raise, Report};
 
 /// An output format. `--format` takes the same names, in any case, as the extensions
 /// `-o` understands: `table` or `txt`, `json`, `markdown` or `md`.
@@ -122,7 +122,7 @@ fn score_number(score: f64) -> String {
 }
 
 /// `2.83 / 5`, or `no score`.
-fn score_text(score: Option<f64>, max: u32) -> String {
+pub fn score_text(score: Option<f64>, max: u32) -> String {
     match score {
         Some(s) => format!("{} / {max}", score_number(s)),
         None => "no score".to_string(),
@@ -148,11 +148,28 @@ fn no_action_text(d: &DimensionResult) -> &'static str {
 
 /// `18 of 20 answered, 1 not applicable, 1 unknown, 0 unanswered`.
 fn coverage_text(report: &Report) -> String {
-    let c = &report.coverage;
+    coverage_line(&report.coverage)
+}
+
+/// `16 of 18 answered, 1 not applicable, 1 don't know, 0 unanswered`: the words every
+/// message about progress uses ("answered" is a stage answer; "Don't know" is what
+/// answers files call "unknown").
+pub fn coverage_line(c: &Coverage) -> String {
     format!(
-        "{} of {} answered, {} not applicable, {} unknown, {} unanswered",
+        "{} of {} answered, {} not applicable, {} don't know, {} unanswered",
         c.answered, c.questions, c.not_applicable, c.unknown, c.unanswered
     )
+}
+
+/// `2 questions are still open (don't know or unanswered)`, or `None` when none is.
+pub fn open_line(c: &Coverage) -> Option<String> {
+    match c.unknown + c.unanswered {
+        0 => None,
+        1 => Some("1 question is still open (don't know or unanswered)".into()),
+        n => Some(format!(
+            "{n} questions are still open (don't know or unanswered)"
+        )),
+    }
 }
 
 /// How the overall stage came about, in plain words.

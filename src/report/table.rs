@@ -6,8 +6,8 @@ use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
     Look, SCORE_MEANS, coverage_text, dimension_lift_text, dimensions_at, explained, gap_text,
-    held_back, held_back_text, new_table, no_action_text, overall_lift_text, overall_method_text,
-    score_number, score_text, stage_text, step_text,
+    held_back, held_back_text, new_table, no_action_text, open_line, overall_lift_text,
+    overall_method_text, score_number, score_text, stage_text, step_text,
 };
 use crate::score::{NoAction, Report};
 
@@ -110,7 +110,7 @@ pub fn render(report: &Report, look: Look) -> String {
     } else {
         (
             "Complete",
-            "no: answer the unknown and unanswered questions".into(),
+            format!("no: {}", open_line(&report.coverage).unwrap_or_default()),
             Tone::Bad,
         )
     });

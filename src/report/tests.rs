@@ -83,7 +83,7 @@ fn table_plain() {
     // (3.0 × 2 + 1.67 × 1) / 3, Tools left out.
     assert!(text.contains("Score:         2.56 / 3 (average of the dimension scores)\n"));
     assert!(text.contains("Held back by:  People\n"));
-    assert!(text.contains("3 of 6 answered, 1 not applicable, 1 unknown, 1 unanswered"));
+    assert!(text.contains("3 of 6 answered, 1 not applicable, 1 don't know, 1 unanswered"));
     assert!(text.contains("Complete:      no: "));
     assert!(text.contains("CI gate:       failed: overall stage 1 (Crawl) is below 2 (Walk); "));
     assert!(
@@ -258,7 +258,7 @@ fn json() {
             "passed": false,
             "reasons": [
                 "overall stage 1 (Crawl) is below 2 (Walk)",
-                "the result is incomplete (1 unknown, 1 unanswered of 6 questions); answer them \
+                "the result is incomplete (1 don't know, 1 unanswered of 6 questions); answer them \
                  or pass --allow-incomplete",
             ],
         })

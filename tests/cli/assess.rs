@@ -49,6 +49,24 @@ fn exit_code(p: &mut PtySession) -> i32 {
     }
 }
 
+/// Runs a command `cxm` printed, as a user would paste it into a shell in `dir`.
+fn assert_runs(dir: &Path, command: &str, code: i32, prints: &str) {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(code), "`{command}`: {text}");
+    assert!(text.contains(prints), "`{command}`: {text}");
+}
+
 fn read_answers(path: &Path, q: &Questionnaire) -> cxm::answers::Answers {
     let text = std::fs::read_to_string(path).unwrap();
     Parsed::parse(Source::new(path.display().to_string(), text))
@@ -74,10 +92,25 @@ fn answering_every_question_saves_a_complete_file_and_shows_the_report() {
         send(&mut p, DOWN);
         send(&mut p, ENTER);
     }
-    let screen = p.exp_string("Re-score them").unwrap();
+    let screen = p.exp_string("Re-score them, e.g. in CI:\r\n  ").unwrap();
     assert!(screen.contains("Overall stage:"), "{screen}");
-    p.exp_string("cxm score acme.toml --min-stage").unwrap();
+    // The report ends with its headline, which an 80x24 screen still shows.
+    let summary = &screen[screen.rfind("Summary\r\n").unwrap()..];
+    assert!(summary.contains("\r\nOverall stage: "), "{summary}");
+    assert!(summary.contains("\r\nHeld back by: "), "{summary}");
+    assert!(summary.contains("\r\nFirst next action: "), "{summary}");
+    assert!(
+        summary.contains("\r\nAnswers saved in acme.toml\r\n"),
+        "{summary}"
+    );
+    assert!(summary.lines().count() < 24, "{summary}");
+    let command = p.exp_string("\r\n").unwrap();
+    assert!(
+        command.contains(" score acme.toml --min-stage "),
+        "{command}"
+    );
     assert_eq!(exit_code(&mut p), 0);
+    assert_runs(dir.path(), &command, 0, "Overall stage:");
 
     let saved = read_answers(&dir.path().join("acme.toml"), &q);
     assert!(saved.is_complete(&q));
@@ -126,9 +159,18 @@ fn ctrl_c_after_three_answers_keeps_three_and_a_second_run_resumes_at_four() {
     p.exp_string(&format!("Question 4 of {n}")).unwrap();
     p.send_control('c').unwrap();
     p.flush().unwrap();
-    p.exp_string("Resume with: cxm assess --answers nordwind-")
+    p.exp_string("Stopped: 3 of 18 answered, 0 not applicable, 0 don't know, 15 unanswered.")
         .unwrap();
+    p.exp_string("Resume with:\r\n  ").unwrap();
+    let command = p.exp_string("\r\n").unwrap();
     assert_eq!(exit_code(&mut p), 130);
+    // The command is whole on its line and runs as printed: here, without a terminal,
+    // it stops with the advice to use `cxm score`, not with "command not found".
+    assert!(
+        command.contains(" assess --answers nordwind-20"),
+        "{command}"
+    );
+    assert_runs(dir.path(), &command, 2, "needs an interactive terminal");
 
     // The default file name: organisation and date, in the current directory.
     let files: Vec<_> = std::fs::read_dir(dir.path())
@@ -146,7 +188,7 @@ fn ctrl_c_after_three_answers_keeps_three_and_a_second_run_resumes_at_four() {
     assert_eq!(saved.respondent.as_deref(), Some("Kim"));
 
     let mut p = spawn(dir.path(), &["--answers", &name]);
-    p.exp_string(&format!("3 of {n} questions answered"))
+    p.exp_regex(r"Resuming nordwind-[0-9-]+\.toml: 3 of 18 answered, 0 not applicable, 0 don't\s+know, 15 unanswered\. The 15 open questions follow\.")
         .unwrap();
     p.exp_string(&format!("Question 4 of {n}")).unwrap();
     send(&mut p, ENTER);
@@ -203,7 +245,7 @@ fn a_complete_file_offers_the_report_without_asking_again() {
     std::fs::copy(&example, dir.path().join("done.toml")).unwrap();
     let mut p = spawn(dir.path(), &["--answers", "done.toml"]);
     p.exp_string("has an answer for every question").unwrap();
-    p.exp_string("Review the answers").unwrap();
+    p.exp_string("Review all answers").unwrap();
     send(&mut p, ENTER);
     p.exp_string("Overall stage: 3 Multichannel").unwrap();
     assert_eq!(exit_code(&mut p), 0);
@@ -352,4 +394,67 @@ fn a_file_given_without_answers_flag_is_resumed() {
     p.exp_string("Question 2 of 18").unwrap();
     send(&mut p, "\x03");
     assert_eq!(exit_code(&mut p), 130);
+}
+
+#[test]
+fn a_file_whose_only_gaps_are_dont_knows_offers_to_answer_them_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = bundled();
+    let order = q.questions_in_order();
+    let mut text = String::from(
+        "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n[answers]\n",
+    );
+    for (i, question) in order.iter().enumerate() {
+        let answer = if i == 6 {
+            "\"unknown\"".to_string()
+        } else {
+            "2".to_string()
+        };
+        text += &format!("{} = {answer}\n", question.id);
+    }
+    std::fs::write(dir.path().join("dk.toml"), text).unwrap();
+    let mut p = spawn(dir.path(), &["dk.toml"]);
+    p.exp_regex(r#"has an answer for every question, 1 of them\s+"Don't know""#)
+        .unwrap();
+    p.exp_string("> Answer the 1 question still open (don't know)")
+        .unwrap();
+    send(&mut p, ENTER);
+    // Only that question, its "Don't know" preselected; then the report.
+    p.exp_string("Question 7 of 18").unwrap();
+    send(&mut p, "\x1b[A\x1b[A");
+    send(&mut p, ENTER);
+    p.exp_string("Summary").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let saved = read_answers(&dir.path().join("dk.toml"), &q);
+    assert!(saved.is_complete(&q), "{:?}", saved.answers);
+}
+
+#[test]
+fn a_second_run_for_the_same_organisation_offers_todays_unfinished_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = cxm::assess::today();
+    let first = bundled().questions_in_order()[0].id.clone();
+    std::fs::write(
+        dir.path().join(format!("acme-{today}.toml")),
+        format!(
+            "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+             organisation = \"ACME\"\n[answers]\n{first} = 2\n"
+        ),
+    )
+    .unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["--organisation", "ACME", "--respondent", "Kim"],
+    );
+    p.exp_string("is not finished").unwrap();
+    p.exp_string(&format!("> Go on with acme-{today}.toml"))
+        .unwrap();
+    send(&mut p, ENTER);
+    p.exp_string(&format!("Resuming acme-{today}.toml: 1 of 18 answered"))
+        .unwrap();
+    p.exp_string("Question 2 of 18").unwrap();
+    send(&mut p, "\x03");
+    assert_eq!(exit_code(&mut p), 130);
+    // No second file was started.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

@@ -178,11 +178,9 @@ fn table_shows_the_stage_scores_and_next_actions() {
     assert!(table.contains("Organisation:  Nordwind Outdoor GmbH\n"));
     assert!(table.contains("Overall stage: 1 Uniform (the stage of your weakest dimension)\n"));
     assert!(table.contains("Score:         1.72 / 5 (average of the dimension scores)\n"));
-    assert!(
-        table.contains(
-            "Answers:       18 of 18 answered, 0 not applicable, 0 unknown, 0 unanswered\n"
-        )
-    );
+    assert!(table.contains(
+        "Answers:       18 of 18 answered, 0 not applicable, 0 don't know, 0 unanswered\n"
+    ));
     assert!(table.contains("Complete:      yes\n"));
     // The ladder marks the overall stage with `>`.
     assert!(table.contains("\n> 1 Uniform "));
@@ -620,7 +618,7 @@ fn incomplete_answers_fail_the_gate_unless_allowed() {
     let out = run(&args).code(1);
     assert_eq!(
         out.stderr,
-        "gate failed: the result is incomplete (1 unknown, 1 unanswered of 6 questions); \
+        "gate failed: the result is incomplete (1 don't know, 1 unanswered of 6 questions); \
          answer them or pass --allow-incomplete\n"
     );
 
