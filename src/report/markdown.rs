@@ -134,10 +134,10 @@ pub fn render(report: &Report) -> String {
                 gaps.join(", ")
             );
         }
-        if held_back(report, d) {
-            if let Some((label, text)) = dimension_lift_text(report, d, "→", "…") {
-                let _ = writeln!(out, "  - {label}: {text}");
-            }
+        if held_back(report, d)
+            && let Some((label, text)) = dimension_lift_text(report, d, "→", "…")
+        {
+            let _ = writeln!(out, "  - {label}: {text}");
         }
     }
 

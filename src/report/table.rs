@@ -260,15 +260,15 @@ pub fn render(report: &Report, look: Look) -> String {
                 str::to_string,
             ));
         }
-        if held_back(report, d) {
-            if let Some((label, text)) = dimension_lift_text(report, d, arrow, ellipsis) {
-                out.push_str(&indent_wrapped(
-                    &format!("  {label}: "),
-                    &text,
-                    width,
-                    str::to_string,
-                ));
-            }
+        if held_back(report, d)
+            && let Some((label, text)) = dimension_lift_text(report, d, arrow, ellipsis)
+        {
+            out.push_str(&indent_wrapped(
+                &format!("  {label}: "),
+                &text,
+                width,
+                str::to_string,
+            ));
         }
     }
 
