@@ -458,3 +458,56 @@ fn a_second_run_for_the_same_organisation_offers_todays_unfinished_file() {
     // No second file was started.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// `text` without terminal control sequences (`ESC [ … letter`) and carriage returns.
+fn plain(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => {
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for c in chars.by_ref() {
+                        if c.is_ascii_alphabetic() || c == '~' {
+                            break;
+                        }
+                    }
+                }
+            }
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_readme_shows_the_first_question_as_an_80x24_terminal_does() {
+    let readme =
+        std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let start = readme
+        .find("terminal looks like this:\n\n```text\n")
+        .unwrap();
+    let block = &readme[start..];
+    let block = &block[block.find("```text\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["--organisation", "ACME", "--respondent", "Kim"],
+    );
+    // rexpect reads bytes as characters: compare the README's lines read the same way.
+    let as_read = |line: &str| -> String { line.bytes().map(char::from).collect() };
+    let last = as_read(block.lines().last().unwrap());
+    let shown = plain(&p.exp_string(&last).unwrap()) + &last;
+    let shown: Vec<&str> = shown.lines().map(str::trim_end).collect();
+    for line in block.lines().map(as_read) {
+        assert!(
+            shown.contains(&line.as_str()),
+            "README line not on screen: {line:?}\n{shown:#?}"
+        );
+    }
+    send(&mut p, "\x03");
+    assert_eq!(exit_code(&mut p), 130);
+}
