@@ -132,7 +132,7 @@ pub fn render(report: &Report, look: Look) -> String {
     let label_width = facts.iter().map(|(l, _, _)| l.len()).max().unwrap_or(0) + 2;
     out.push('\n');
     for (label, value, tone) in &facts {
-        let head = format!("{:<label_width$}", format!("{label}:"));
+        let head = pad(&format!("{label}:"), label_width);
         out.push_str(&indent_wrapped(&head, value, width, |l| p.tone(*tone, l)));
     }
 
@@ -159,7 +159,11 @@ pub fn render(report: &Report, look: Look) -> String {
             (true, false) => ">",
             _ => " ",
         };
-        let head = format!("{marker} {} {:<name_width$}  ", stage.level, stage.name);
+        let head = format!(
+            "{marker} {} {}  ",
+            stage.level,
+            pad(&stage.name, name_width)
+        );
         let paint = |l: &str| if here { p.bold(l) } else { l.to_string() };
         // A long stage name leaves no room beside it: the text goes below, indented.
         let text = if stage.summary.trim().is_empty() {
@@ -357,6 +361,13 @@ fn column_widths(rows: &[[String; 4]], width: usize) -> Option<[usize; 4]> {
     }
     widths[3] += spare;
     Some(widths)
+}
+
+/// `text` padded with spaces to `width` characters. (`format!`'s width panics beyond
+/// 65,535, which a hostile questionnaire's stage name can reach.)
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
 }
 
 /// Typographic punctuation as ASCII, for pipes and `.txt` files.

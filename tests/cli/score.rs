@@ -1252,3 +1252,38 @@ fn a_number_too_large_for_toml_is_an_answer_like_any_other_wrong_stage() {
          1, 2, 3, 4, 5, \"n/a\" or \"unknown\""
     );
 }
+
+#[test]
+fn a_huge_stage_or_dimension_name_renders_in_every_view() {
+    // A stage name beyond format!'s width limit (65,535) once panicked the table.
+    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/questionnaires/mini.toml"))
+        .unwrap()
+        .replace(
+            "name = \"Low\"",
+            &format!("name = \"{}\"", "L".repeat(70_000)),
+        )
+        .replace(
+            "name = \"Data\"",
+            &format!("name = \"{}\"", "D".repeat(200_000)),
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.toml");
+    std::fs::write(&file, text).unwrap();
+    let answers = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
+        [answers]\ndata-quality = 1\ndata-owner = 1\ndata-use = 2\n";
+    for format in ["table", "json", "markdown"] {
+        let out = run_with_stdin(
+            &[
+                "score",
+                "-",
+                "-Q",
+                &file.display().to_string(),
+                "-f",
+                format,
+            ],
+            answers,
+        )
+        .success();
+        assert!(out.stdout.contains(&"L".repeat(70_000)), "{format}");
+    }
+}
