@@ -83,7 +83,7 @@ pub fn resolve(
 ) -> anyhow::Result<(Questionnaire, QuestionnaireOrigin)> {
     match flag {
         Some(value) if Path::new(value).exists() || value.ends_with(".toml") => {
-            let text = std::fs::read_to_string(value)
+            let text = crate::input::read_file(Path::new(value))
                 .with_context(|| format!("could not read questionnaire file {value}"))?;
             let q = Questionnaire::load(&Source::new(value, text))?;
             Ok((q, QuestionnaireOrigin::File(value.to_string())))

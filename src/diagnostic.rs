@@ -152,6 +152,10 @@ pub struct Invalid {
     pub errors: Vec<Diagnostic>,
 }
 
+/// The most problems shown for one file; the rest are counted. A file with thousands of
+/// wrong ids does not need them all listed to be fixed.
+pub const MAX_SHOWN: usize = 50;
+
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let [only] = self.errors.as_slice() {
@@ -170,8 +174,11 @@ impl fmt::Display for Invalid {
             self.file,
             self.errors.len()
         )?;
-        for d in &self.errors {
+        for d in self.errors.iter().take(MAX_SHOWN) {
             write!(f, "\n  {}: {}", d.location(), d.message)?;
+        }
+        if let Some(more) = self.errors.len().checked_sub(MAX_SHOWN).filter(|n| *n > 0) {
+            write!(f, "\n  … and {more} more")?;
         }
         Ok(())
     }

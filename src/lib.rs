@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod exit_codes;
+pub mod input;
 pub mod lift;
 pub mod output;
 pub mod questionnaire;

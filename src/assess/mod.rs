@@ -437,7 +437,7 @@ fn todays_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf {
 /// How far an answers file for `questionnaire` has got, if it exists, is valid and
 /// still has open questions.
 fn unfinished(path: &Path, questionnaire: &Questionnaire) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::input::read_file(path).ok()?;
     let parsed = Parsed::parse(crate::diagnostic::Source::new(
         path.display().to_string(),
         text,

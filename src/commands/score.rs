@@ -1,6 +1,5 @@
 //! `cxm score`: score a saved answers file, print the report, apply the CI gate.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -10,6 +9,7 @@ use crate::bundled;
 use crate::cli::ScoreArgs;
 use crate::diagnostic::{Source, list};
 use crate::exit_codes::ExitCode;
+use crate::input;
 use crate::output::{Existing, print, write_atomic};
 use crate::report::{self, Format, Look};
 use crate::score::{StageRef, score};
@@ -56,13 +56,10 @@ impl Config {
 /// Reads an answers file, or standard input for `-`.
 pub fn read_answers(path: &str) -> anyhow::Result<Source> {
     if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("could not read the answers from standard input")?;
+        let text = input::read_stdin().context("could not read the answers from standard input")?;
         return Ok(Source::new("<stdin>", text));
     }
-    let text = std::fs::read_to_string(path)
+    let text = input::read_file(std::path::Path::new(path))
         .with_context(|| format!("could not read answers file {path}"))?;
     Ok(Source::new(path, text))
 }

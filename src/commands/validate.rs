@@ -1,7 +1,7 @@
 //! `cxm validate`: check questionnaire files and list every problem.
 
 use crate::cli::ValidateArgs;
-use crate::diagnostic::{Source, count};
+use crate::diagnostic::{MAX_SHOWN, Source, count};
 use crate::exit_codes::ExitCode;
 use crate::output::print;
 use crate::questionnaire::check;
@@ -11,7 +11,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for path in &args.files {
         let name = path.display().to_string();
-        let (questionnaire, diagnostics) = match std::fs::read_to_string(path) {
+        let (questionnaire, diagnostics) = match crate::input::read_file(path) {
             Ok(text) => check(&Source::new(name.clone(), text)),
             Err(e) => (
                 None,
@@ -21,8 +21,11 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
                 ],
             ),
         };
-        for d in &diagnostics {
+        for d in diagnostics.iter().take(MAX_SHOWN) {
             out.push_str(&format!("{d}\n"));
+        }
+        if let Some(more) = diagnostics.len().checked_sub(MAX_SHOWN).filter(|n| *n > 0) {
+            out.push_str(&format!("{name}: … and {more} more\n"));
         }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;

@@ -198,3 +198,63 @@ fn a_file_for_an_older_version_names_every_question_that_is_gone() {
         )
     );
 }
+
+#[test]
+fn a_file_over_10_mib_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.toml");
+    let file = std::fs::File::create(&big).unwrap();
+    // Sparse: 11 MiB on disk costs nothing.
+    file.set_len(11 * 1024 * 1024).unwrap();
+    let name = big.display().to_string();
+    assert_eq!(
+        run(&["score", &name]).error(),
+        format!(
+            "could not read answers file {name}: it is larger than 10 MiB, the most cxm reads; \
+             questionnaires and answers files are a few kilobytes, so check that this is the \
+             right file"
+        )
+    );
+    let out = run(&["validate", &name]).code(2);
+    assert!(out.stdout.contains("it is larger than 10 MiB"), "{out}");
+    let message = crate::common::run_with_stdin(&["score", "-"], &"a".repeat(11 << 20)).error();
+    assert!(message.starts_with("could not read the answers from standard input: it is larger"));
+}
+
+#[test]
+fn invalid_utf8_names_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("latin1.toml");
+    std::fs::write(&file, b"format = 1\norganisation = \"M\xfcller\"\n").unwrap();
+    let name = file.display().to_string();
+    assert_eq!(
+        run(&["score", &name]).error(),
+        format!(
+            "could not read answers file {name}: line 2, column 18 is not valid UTF-8; save the \
+             file as UTF-8"
+        )
+    );
+}
+
+#[test]
+fn a_directory_is_not_a_file() {
+    assert_eq!(
+        run(&["score", "examples"]).error(),
+        "could not read answers file examples: it is a directory, not a file"
+    );
+}
+
+#[test]
+fn at_most_50_problems_are_listed_per_file() {
+    let mut answers = String::from(
+        "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n[answers]\n",
+    );
+    for i in 0..120 {
+        answers += &format!("no-such-question-{i} = 2\n");
+    }
+    let message = crate::common::run_with_stdin(&["score", "-"], &answers).error();
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines[0], "invalid answers file <stdin> (120 errors):");
+    assert_eq!(lines.len(), 1 + 50 + 1);
+    assert_eq!(lines[51], "  … and 70 more");
+}
