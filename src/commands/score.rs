@@ -1,6 +1,6 @@
 //! `cxm score`: score a saved answers file, print the report, apply the CI gate.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
@@ -64,8 +64,67 @@ pub fn read_answers(path: &str) -> anyhow::Result<Source> {
     Ok(Source::new(path, text))
 }
 
+/// Whether `a` and `b` name the same file (through links), when both exist.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            (x.dev(), x.ino()) == (y.dev(), y.ino())
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => a.canonicalize().ok() == b.canonicalize().ok(),
+        _ => false,
+    }
+}
+
+/// Checks every `-o` destination before anything is written: never an input, never
+/// anything but a regular file or a new path, never in a missing folder.
+fn check_outputs(config: &Config) -> anyhow::Result<()> {
+    let inputs: Vec<&Path> = [
+        Some(config.answers.as_str()),
+        config.questionnaire.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| *p != "-")
+    .map(Path::new)
+    .collect();
+    for (path, _) in &config.outputs {
+        if let Some(input) = inputs.iter().find(|i| same_file(path, i)) {
+            bail!(
+                "-o {} is the input file {}; write the report to another file",
+                path.display(),
+                input.display()
+            );
+        }
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            bail!(
+                "-o {} is not a regular file; write the report to a new file or a regular one",
+                path.display()
+            );
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            bail!(
+                "could not write report file {}: the folder {} does not exist; create it first \
+                 or write elsewhere",
+                path.display(),
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let config = Config::from_args(args)?;
+    check_outputs(&config)?;
     let parsed = Parsed::parse(read_answers(&config.answers)?)?;
     let lang = config.lang.as_deref().or(parsed.language());
     let (questionnaire, _) = bundled::resolve(

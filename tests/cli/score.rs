@@ -1287,3 +1287,54 @@ fn a_huge_stage_or_dimension_name_renders_in_every_view() {
         assert!(out.stdout.contains(&"L".repeat(70_000)), "{format}");
     }
 }
+
+#[test]
+fn an_output_file_is_never_an_input_nor_anything_but_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.txt");
+    std::fs::copy(format!("{ROOT}/examples/advanced.toml"), &answers).unwrap();
+    let before = std::fs::read(&answers).unwrap();
+    let a = answers.display().to_string();
+    // The answers file itself, also through a symbolic link.
+    let message = run(&["score", &a, "-o", &a]).error();
+    assert_eq!(
+        message,
+        format!("-o {a} is the input file {a}; write the report to another file")
+    );
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&answers, &link).unwrap();
+        let l = link.display().to_string();
+        assert!(
+            run(&["score", &a, "-o", &l])
+                .error()
+                .contains("is the input file")
+        );
+    }
+    assert_eq!(std::fs::read(&answers).unwrap(), before);
+    // A directory is not a file to write a report into.
+    let d = dir.path().display().to_string();
+    assert!(
+        run(&["score", &a, "-o", &format!("{d}/")])
+            .code(2)
+            .stderr
+            .contains("error: ")
+    );
+    // Every destination is checked before any is written.
+    let first = dir.path().join("first.json");
+    let message = run(&[
+        "score",
+        &a,
+        "-o",
+        first.to_str().unwrap(),
+        "-o",
+        "/nonexistent-folder/x.md",
+    ])
+    .error();
+    assert!(
+        message.contains("the folder /nonexistent-folder does not exist"),
+        "{message}"
+    );
+    assert!(!first.exists());
+}
