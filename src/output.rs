@@ -28,11 +28,31 @@ pub enum Existing {
     Keep,
 }
 
+/// Who may read a file [`write_atomic`] creates. A file that exists keeps its mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Answers and session files, which may hold confidential notes: only the owner
+    /// (0600).
+    Private,
+    /// Reports: as the umask says, like any file a program creates (0666 & !umask).
+    Shared,
+}
+
+/// Writes a report: [`write_with`] with [`Access::Shared`].
+pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> io::Result<()> {
+    write_with(path, contents, existing, Access::Shared)
+}
+
 /// Writes `contents` to `path` through a temporary file in the same directory that is
 /// flushed to disk and then renamed over `path`: readers, and a crash at any moment,
 /// see either the old complete file or the new complete one.
-pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> io::Result<()> {
-    write_via_temp(path, contents, existing).map_err(without_temp_path)
+pub fn write_with(
+    path: &Path,
+    contents: &[u8],
+    existing: Existing,
+    access: Access,
+) -> io::Result<()> {
+    write_via_temp(path, contents, existing, access).map_err(without_temp_path)
 }
 
 /// tempfile's errors end in ` at path ".cxm-….tmp"`, a name that means nothing to a
@@ -45,7 +65,12 @@ fn without_temp_path(err: io::Error) -> io::Error {
     }
 }
 
-fn write_via_temp(path: &Path, contents: &[u8], existing: Existing) -> io::Result<()> {
+fn write_via_temp(
+    path: &Path,
+    contents: &[u8],
+    existing: Existing,
+    access: Access,
+) -> io::Result<()> {
     // Write through a symbolic link to its target instead of replacing the link.
     let resolved;
     let path = match std::fs::symlink_metadata(path) {
@@ -78,20 +103,26 @@ fn write_via_temp(path: &Path, contents: &[u8], existing: Existing) -> io::Resul
             ),
         ));
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".cxm-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".cxm-").suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Keep an existing file's permissions; new files get the usual 0644, not the
-        // temporary file's 0600.
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+        // The mode asked for when the file is created; the system applies the umask.
+        builder.permissions(std::fs::Permissions::from_mode(match access {
+            Access::Private => 0o600,
+            Access::Shared => 0o666,
+        }));
+    }
+    #[cfg(not(unix))]
+    let _ = access;
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        // A file that exists keeps its permissions.
+        temp.as_file().set_permissions(meta.permissions())?;
     }
     match existing {
         Existing::Replace => temp.persist(path).map(drop).map_err(|e| e.error),
@@ -102,6 +133,26 @@ fn write_via_temp(path: &Path, contents: &[u8], existing: Existing) -> io::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn new_private_files_are_0600_reports_follow_the_umask_existing_files_keep_theirs() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let answers = dir.path().join("answers.toml");
+        write_with(&answers, b"a", Existing::Keep, Access::Private).unwrap();
+        assert_eq!(mode(&answers), 0o600);
+        // What a plain create gets here is what the umask allows.
+        let probe = dir.path().join("probe");
+        std::fs::File::create(&probe).unwrap();
+        let report = dir.path().join("report.md");
+        write_atomic(&report, b"r", Existing::Replace).unwrap();
+        assert_eq!(mode(&report), mode(&probe));
+        std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_with(&report, b"r2", Existing::Replace, Access::Private).unwrap();
+        assert_eq!(mode(&report), 0o640);
+    }
 
     #[test]
     fn replaces_and_keeps_as_asked() {

@@ -16,7 +16,7 @@ use crate::bundled::{self, QuestionnaireOrigin};
 use crate::cli::AssessArgs;
 use crate::commands::{score::read_answers, stdout_look};
 use crate::exit_codes::ExitCode;
-use crate::output::{Existing, print, write_atomic};
+use crate::output::{Access, Existing, print, write_with};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Format};
 use crate::score::score;
@@ -45,7 +45,7 @@ fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<Pa
             format!("-{n}")
         };
         let kept = path.with_file_name(format!("{stem}.v{safe}{suffix}.toml"));
-        match write_atomic(&kept, text.as_bytes(), Existing::Keep) {
+        match write_with(&kept, text.as_bytes(), Existing::Keep, Access::Private) {
             Ok(()) => return Ok(kept),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => {
@@ -115,14 +115,19 @@ pub fn run_with(
                 // Keep the old file beside it, then rewrite it for the new version at
                 // once, so `cxm score` reads it whether or not a question gets answered.
                 let kept = keep_old_version(path, &parsed.source().text, old_version)?;
-                write_atomic(path, answers.to_toml(&q).as_bytes(), Existing::Replace)
-                    .with_context(|| {
-                        format!(
-                            "could not save the answers for version {} to {}",
-                            q.version,
-                            path.display()
-                        )
-                    })?;
+                write_with(
+                    path,
+                    answers.to_toml(&q).as_bytes(),
+                    Existing::Replace,
+                    Access::Private,
+                )
+                .with_context(|| {
+                    format!(
+                        "could not save the answers for version {} to {}",
+                        q.version,
+                        path.display()
+                    )
+                })?;
                 let carried = match answers.answers.len() {
                     1 => "1 answer is carried over".to_string(),
                     n => format!("{n} answers are carried over"),
@@ -269,10 +274,11 @@ pub fn run_with(
                             return Ok(ExitCode::Interrupted);
                         }
                         if (answers.organisation.clone(), answers.respondent.clone()) != before {
-                            write_atomic(
+                            write_with(
                                 p,
                                 answers.to_toml(&questionnaire).as_bytes(),
                                 Existing::Replace,
+                                Access::Private,
                             )
                             .with_context(|| {
                                 format!("could not save the answers to {}", p.display())
@@ -299,8 +305,13 @@ pub fn run_with(
             Existing::Keep
         };
         let mut save = |a: &Answers| -> anyhow::Result<()> {
-            write_atomic(path, a.to_toml(&questionnaire).as_bytes(), existing_file)
-                .with_context(|| format!("could not save the answers to {}", path.display()))?;
+            write_with(
+                path,
+                a.to_toml(&questionnaire).as_bytes(),
+                existing_file,
+                Access::Private,
+            )
+            .with_context(|| format!("could not save the answers to {}", path.display()))?;
             existing_file = Existing::Replace;
             Ok(())
         };
@@ -332,10 +343,11 @@ pub fn run_with(
     let report = score(&questionnaire, &answers);
     if plan.is_none() && changed_by_flags {
         // Show the report of a finished file, but keep the names given as flags.
-        write_atomic(
+        write_with(
             path,
             answers.to_toml(&questionnaire).as_bytes(),
             Existing::Replace,
+            Access::Private,
         )
         .with_context(|| format!("could not save the answers to {}", path.display()))?;
     }
