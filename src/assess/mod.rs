@@ -22,6 +22,34 @@ use crate::report::{self, Format};
 use crate::score::score;
 use walk::{Ask, Outcome, Prompter, Reply, SelectPrompt};
 
+/// Takes the lock of answers file `path`: an exclusive advisory lock on a lock file
+/// beside it (`.name.toml.lock`, kept, as removing it could let two runs in), held
+/// until the returned file is dropped. The answers file itself cannot carry the lock:
+/// each save replaces it with a new file.
+fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
+    let name = path
+        .file_name()
+        .map_or("answers".into(), |n| n.to_string_lossy().into_owned());
+    let lock_path = path.with_file_name(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .with_context(|| format!("could not lock {} for this run", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "{} is open in another cxm; finish or stop that one first (two at once would \
+             overwrite each other's answers)",
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("could not lock {} for this run", path.display()))
+        }
+    }
+}
+
 /// Copies an answers file made for questionnaire version `version` to
 /// `<stem>.v<version>.toml` beside it (or `…-2.toml` and so on: never over a file).
 fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<PathBuf> {
@@ -97,6 +125,9 @@ pub fn run_with(
 ) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref();
     let existing = args.answers.as_ref().filter(|p| p.exists());
+    // One cxm at a time per answers file, from before it is read to the end of the run:
+    // two would each save their own answers over the other's.
+    let lock = existing.map(|p| lock(p)).transpose()?;
     let (questionnaire, origin, mut answers) = match existing {
         Some(path) => {
             // An invalid file is reported exactly as `cxm score` would, and never touched.
@@ -296,6 +327,11 @@ pub fn run_with(
             .clone()
             .unwrap_or_else(|| default_path(Path::new(""), answers.organisation.as_deref(), today))
     });
+    // Held until the run ends.
+    let _lock = match lock {
+        Some(held) => held,
+        None => self::lock(path)?,
+    };
 
     if let Some((start, ask)) = plan {
         // The first write to a new file must not replace one that appeared meanwhile.

@@ -511,3 +511,43 @@ fn the_readme_shows_the_first_question_as_an_80x24_terminal_does() {
     send(&mut p, "\x03");
     assert_eq!(exit_code(&mut p), 130);
 }
+
+#[test]
+fn a_second_assess_on_the_same_file_is_refused_while_the_first_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = spawn(
+        dir.path(),
+        &[
+            "--answers",
+            "a.toml",
+            "--organisation",
+            "A",
+            "--respondent",
+            "B",
+        ],
+    );
+    first.exp_string("Question 1 of 18").unwrap();
+    send(&mut first, ENTER);
+    first.exp_string("Question 2 of 18").unwrap();
+    let mut second = spawn(dir.path(), &["--answers", "a.toml"]);
+    second
+        .exp_regex(r"error: a\.toml is open in another cxm; finish or stop that one first")
+        .unwrap();
+    assert_eq!(exit_code(&mut second), 2);
+    // The first goes on and keeps every answer.
+    send(&mut first, ENTER);
+    first.exp_string("Question 3 of 18").unwrap();
+    send(&mut first, "\x03");
+    assert_eq!(exit_code(&mut first), 130);
+    assert_eq!(
+        read_answers(&dir.path().join("a.toml"), &bundled())
+            .answers
+            .len(),
+        2
+    );
+    // Once it has stopped, the file can be opened again.
+    let mut third = spawn(dir.path(), &["--answers", "a.toml"]);
+    third.exp_string("Resuming a.toml").unwrap();
+    send(&mut third, "\x03");
+    assert_eq!(exit_code(&mut third), 130);
+}
