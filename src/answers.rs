@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list, printable};
+use crate::diagnostic::{Diagnostic, Invalid, MAX_SHOWN, Source, closest, count, list, printable};
 use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
 
 /// One question's answer.
@@ -216,8 +216,17 @@ impl Parsed {
         };
 
         let ids = || questionnaire.questions.iter().map(|q| q.id.as_str());
+        // Only the problems shown get a suggestion: comparing thousands of wrong ids
+        // with thousands of questions would take long for lines nobody sees.
+        let suggested = std::cell::Cell::new(0);
         let unknown_id = |id: &str| {
-            let hint = match closest(id, ids()) {
+            let near = (suggested.get() < MAX_SHOWN)
+                .then(|| {
+                    suggested.set(suggested.get() + 1);
+                    closest(id, ids())
+                })
+                .flatten();
+            let hint = match near {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => "run `cxm score` with the questionnaire this file was made for, or remove the line".into(),
             };
@@ -228,7 +237,10 @@ impl Parsed {
         };
 
         let mut answers = BTreeMap::new();
-        for (key, value) in &f.answers {
+        // In file order, so the problems shown first are the ones with suggestions.
+        let mut in_order: Vec<_> = f.answers.iter().collect();
+        in_order.sort_by_key(|(key, _)| key.span().start);
+        for (key, value) in in_order {
             let id = key.get_ref();
             let Some(question) = questionnaire.question(id) else {
                 if other_version {

@@ -33,6 +33,42 @@ pub struct Questionnaire {
     /// In file order.
     pub questions: Vec<Question>,
     pub actions: Vec<Action>,
+    /// Lookups, so that scoring and checking stay linear in the number of questions.
+    index: Index,
+}
+
+/// Positions by id, built once when a questionnaire is loaded.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    question: HashMap<String, usize>,
+    dimension: HashMap<String, usize>,
+    /// Per dimension (in dimension order), its questions' positions in file order.
+    questions_of: Vec<Vec<usize>>,
+}
+
+impl Index {
+    fn new(dimensions: &[Dimension], questions: &[Question]) -> Index {
+        let dimension: HashMap<String, usize> = dimensions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let mut questions_of = vec![Vec::new(); dimensions.len()];
+        for (i, q) in questions.iter().enumerate() {
+            if let Some(&d) = dimension.get(&q.dimension) {
+                questions_of[d].push(i);
+            }
+        }
+        Index {
+            question: questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.id.clone(), i))
+                .collect(),
+            dimension,
+            questions_of,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -180,24 +216,37 @@ impl Questionnaire {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.index.question.get(id).map(|&i| &self.questions[i])
     }
 
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
-        self.dimensions.iter().find(|d| d.id == id)
+        self.index.dimension.get(id).map(|&i| &self.dimensions[i])
     }
 
-    pub fn questions_of<'a>(&'a self, dimension: &'a str) -> impl Iterator<Item = &'a Question> {
-        self.questions
-            .iter()
-            .filter(move |q| q.dimension == dimension)
+    pub fn questions_of<'a>(&'a self, dimension: &str) -> impl Iterator<Item = &'a Question> {
+        self.positions_of(dimension).map(|(_, q)| q)
+    }
+
+    /// The questions of `dimension` with their positions in [`Questionnaire::questions`].
+    pub fn positions_of<'a>(
+        &'a self,
+        dimension: &str,
+    ) -> impl Iterator<Item = (usize, &'a Question)> {
+        let positions = self
+            .index
+            .dimension
+            .get(dimension)
+            .map_or(&[][..], |&d| self.index.questions_of[d].as_slice());
+        positions.iter().map(|&i| (i, &self.questions[i]))
     }
 
     /// Questions in the order they are asked: dimension by dimension.
     pub fn questions_in_order(&self) -> Vec<&Question> {
-        self.dimensions
+        self.index
+            .questions_of
             .iter()
-            .flat_map(|d| self.questions_of(&d.id))
+            .flatten()
+            .map(|&i| &self.questions[i])
             .collect()
     }
 
@@ -481,11 +530,10 @@ impl Checker<'_> {
     fn single_answer_can_move(
         &mut self,
         d: &raw::Dimension,
-        questions: &[Question],
+        of_d: &[&Question],
         method: DimensionMethod,
     ) {
         let id = d.id.get_ref();
-        let of_d: Vec<&Question> = questions.iter().filter(|q| &q.dimension == id).collect();
         let total: f64 = of_d.iter().map(|q| q.weight).sum();
         // Invalid weights have an error of their own.
         let valid = of_d.iter().all(|q| q.weight.is_finite() && q.weight > 0.0);
@@ -694,6 +742,13 @@ impl Checker<'_> {
                 options,
             });
         }
+        let mut by_dimension: HashMap<&str, Vec<&Question>> = HashMap::new();
+        for q in &questions {
+            by_dimension
+                .entry(q.dimension.as_str())
+                .or_default()
+                .push(q);
+        }
         for d in &raw_dimensions {
             if !questions_per_dimension.contains_key(d.id.get_ref())
                 && known_dimension(d.id.get_ref())
@@ -709,7 +764,10 @@ impl Checker<'_> {
                     ),
                 );
             }
-            self.single_answer_can_move(d, &questions, file.scoring.dimension);
+            let of_d = by_dimension
+                .get(d.id.get_ref().as_str())
+                .map_or(&[][..], Vec::as_slice);
+            self.single_answer_can_move(d, of_d, file.scoring.dimension);
         }
 
         // Actions.
@@ -783,6 +841,7 @@ impl Checker<'_> {
                 overall: file.scoring.overall,
                 stage: file.scoring.stage,
             },
+            index: Index::new(&dimensions, &questions),
             stages,
             dimensions,
             questions,

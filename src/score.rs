@@ -379,10 +379,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
     for dim in &q.dimensions {
         let mut dim_coverage = Coverage::default();
         let mut valued = Vec::new();
-        for (index, question) in q.questions.iter().enumerate() {
-            if question.dimension != dim.id {
-                continue;
-            }
+        for (index, question) in q.positions_of(&dim.id) {
             dim_coverage.questions += 1;
             match answers.answers.get(&question.id) {
                 Some(Answer::Stage(s)) => {
