@@ -74,3 +74,65 @@ fn render_report(bencher: divan::Bencher, format: Format) {
     let report = cxm::score::score(&q, &answers);
     bencher.bench(|| render(&report, format, Look::PLAIN));
 }
+
+/// A generated questionnaire of `n` questions in 10 dimensions, and answers to all.
+fn generated(n: usize) -> (String, String) {
+    let mut q = String::from(
+        "format = 1\n[questionnaire]\nid = \"big\"\nversion = \"1\"\nlanguage = \"en\"\n\
+         title = \"Big\"\n",
+    );
+    for l in 1..=5 {
+        q += &format!("[[stages]]\nlevel = {l}\nid = \"s{l}\"\nname = \"S{l}\"\nsummary = \"x\"\n");
+    }
+    for d in 0..10 {
+        q += &format!("[[dimensions]]\nid = \"d{d}\"\nname = \"D{d}\"\n");
+        for l in 1..5 {
+            q += &format!(
+                "[[actions]]\ndimension = \"d{d}\"\nstage = {l}\ntitle = \"t\"\ndetail = \"x\"\n"
+            );
+        }
+    }
+    let mut a = String::from(
+        "format = 1\nquestionnaire = \"big\"\nquestionnaire_version = \"1\"\n[answers]\n",
+    );
+    for i in 0..n {
+        q += &format!(
+            "[[questions]]\nid = \"q{i}\"\ndimension = \"d{}\"\ntext = \"?\"\n",
+            i % 10
+        );
+        for l in 1..=5 {
+            q += &format!("[[questions.options]]\nstage = {l}\ntext = \"o{l}\"\n");
+        }
+        a += &format!("q{i} = {}\n", 1 + i % 5);
+    }
+    (q, a)
+}
+
+/// Loading, checking and scoring a questionnaire of 1,000 and 10,000 questions with
+/// its answers: what `cxm validate` plus `cxm score` do, without process start-up.
+#[divan::bench(args = [1_000, 10_000])]
+fn load_and_score_generated(bencher: divan::Bencher, n: usize) {
+    let (qt, at) = generated(n);
+    bencher.bench(|| {
+        let q = Questionnaire::load(&Source::new("q.toml", qt.as_str())).expect("valid");
+        let (answers, _) = Parsed::parse(Source::new("a.toml", at.as_str()))
+            .and_then(|p| p.resolve(&q))
+            .expect("valid");
+        cxm::score::score(&q, &answers)
+    });
+}
+
+/// What `cxm assess` does to save after an answer, minus the disk: the file's text.
+#[divan::bench(args = [18, 10_000])]
+fn answers_file_text(bencher: divan::Bencher, n: usize) {
+    let (q, a) = if n == 18 {
+        (QUESTIONNAIRE.to_string(), ANSWERS.to_string())
+    } else {
+        generated(n)
+    };
+    let q = Questionnaire::load(&Source::new("q.toml", q)).expect("valid");
+    let (answers, _) = Parsed::parse(Source::new("a.toml", a))
+        .and_then(|p| p.resolve(&q))
+        .expect("valid");
+    bencher.bench(|| answers.to_toml(&q));
+}

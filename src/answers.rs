@@ -506,14 +506,15 @@ impl Answers {
 
         // Questions the questionnaire knows, in its order; ids are kebab-case and so
         // bare keys. Anything else (impossible after `resolve`) is kept, quoted.
-        let order: Vec<&str> = questionnaire
+        let position: std::collections::HashMap<&str, usize> = questionnaire
             .questions
             .iter()
-            .map(|q| q.id.as_str())
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
             .collect();
         let ordered = |map_keys: Vec<&String>| -> Vec<String> {
             let mut keys: Vec<String> = map_keys.into_iter().cloned().collect();
-            keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+            keys.sort_by_key(|k| position.get(k.as_str()).copied().unwrap_or(usize::MAX));
             keys
         };
         out.push_str("\n[answers]\n");
