@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Invalid, MAX_SHOWN, Source, closest, count, list, printable};
+use crate::invocation::program;
 use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
 
 /// One question's answer.
@@ -228,7 +229,11 @@ impl Parsed {
                 .flatten();
             let hint = match near {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => "run `cxm score` with the questionnaire this file was made for, or remove the line".into(),
+                None => format!(
+                    "run `{} score` with the questionnaire this file was made for, or remove the \
+                     line",
+                    program()
+                ),
             };
             format!(
                 "question `{id}` is not in questionnaire `{}`; {hint}",
@@ -333,7 +338,7 @@ impl Parsed {
                 stale[0].0.clone(),
                 format!(
                     "this file was answered with version {} of questionnaire `{}` and has {} for \
-                     questions that version {} no longer has: {}; re-answer with `cxm assess \
+                     questions that version {} no longer has: {}; re-answer with `{} assess \
                      --answers {}`, which keeps the answers that still apply and asks only the \
                      new questions",
                     f.questionnaire_version,
@@ -341,6 +346,7 @@ impl Parsed {
                     count(ids.len(), "answer"),
                     questionnaire.version,
                     list(ids.iter().copied()),
+                    program(),
                     shell_word(&src.name)
                 ),
             ));
@@ -362,9 +368,9 @@ impl Parsed {
             questionnaire_version: if upgrade {
                 questionnaire.version.clone()
             } else {
-                f.questionnaire_version.clone()
+                printable(&f.questionnaire_version)
             },
-            language: f.language.clone(),
+            language: f.language.as_deref().map(printable),
             organisation: f.organisation.as_deref().map(printable),
             respondent: f.respondent.as_deref().map(printable),
             date,
@@ -434,13 +440,10 @@ impl<'de> Deserialize<'de> for RawAnswer {
 /// `name` as a shell word for a command to copy: `FILE` for standard input, quoted
 /// when it holds anything but plain path characters.
 fn shell_word(name: &str) -> String {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+:@%,=".contains(c);
     if name.starts_with('<') {
         "FILE".into()
-    } else if name.chars().all(plain) {
-        name.into()
     } else {
-        format!("'{}'", name.replace('\'', "'\\''"))
+        crate::invocation::shell_quote(std::path::Path::new(name))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod exit_codes;
 pub mod input;
+pub mod invocation;
 pub mod lift;
 pub mod output;
 pub mod questionnaire;

@@ -10,7 +10,7 @@ fn main() -> std::process::ExitCode {
         Ok(code) => code.into(),
         Err(err) => {
             // `{:#}` prints the cause chain on one line; never a backtrace or `Debug`.
-            eprintln!("error: {err:#}");
+            cxm::output::eprint_line(&format!("error: {err:#}"));
             ExitCode::Error.into()
         }
     }

@@ -20,6 +20,29 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Writes `text` and a line break to stderr, with control characters other than line
+/// breaks shown as `\u{1b}` so that nothing from a file acts on the terminal. A closed
+/// stderr (`cxm … 2>&1 | true`) is no reason to fail: the message has nowhere to go.
+pub fn eprint_line(text: &str) {
+    let mut line = visible(text);
+    line.push('\n');
+    let _ = io::stderr().lock().write_all(line.as_bytes());
+}
+
+/// `text` with every control character but line breaks and tabs written out as an
+/// escape, e.g. `\u{1b}`.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// How [`write_atomic`] treats a file that already exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing {

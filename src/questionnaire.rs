@@ -396,13 +396,16 @@ pub(crate) fn check_format(source: &Source, what: &str) -> Option<Diagnostic> {
     };
     if what == "answers file" && is_questionnaire && !is_answers {
         return Some(source.file_error(format!(
-            "this is a questionnaire, not an answers file; check it with `cxm validate {file}`, \
-             or score answers against it with `cxm score ANSWERS --questionnaire {file}`"
+            "this is a questionnaire, not an answers file; answer it with `{cxm} assess \
+             --questionnaire {file}`, check it with `{cxm} validate {file}`, or score answers \
+             against it with `{cxm} score ANSWERS --questionnaire {file}`",
+            cxm = crate::invocation::program()
         )));
     }
     if what == "questionnaire" && is_answers && !is_questionnaire {
         return Some(source.file_error(format!(
-            "this is an answers file, not a questionnaire; score it with `cxm score {file}`"
+            "this is an answers file, not a questionnaire; score it with `{} score {file}`",
+            crate::invocation::program()
         )));
     }
     match probe.format {

@@ -16,6 +16,7 @@ use crate::bundled::{self, QuestionnaireOrigin};
 use crate::cli::AssessArgs;
 use crate::commands::{score::read_answers, stdout_look};
 use crate::exit_codes::ExitCode;
+use crate::invocation::{program, shell_quote};
 use crate::output::{Access, Existing, print, write_with};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Format};
@@ -94,8 +95,13 @@ fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<Pa
 }
 
 /// The error for a run without a terminal (a pipe, CI, `< /dev/null`).
-pub const NO_TERMINAL: &str =
-    "cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE";
+pub fn no_terminal() -> String {
+    format!(
+        "cxm assess needs an interactive terminal; to score a saved answers file run: {} \
+         score FILE",
+        program()
+    )
+}
 
 pub fn run(mut args: AssessArgs) -> anyhow::Result<ExitCode> {
     // `cxm assess FILE` is `cxm assess --answers FILE`.
@@ -111,9 +117,9 @@ pub fn run(mut args: AssessArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        bail!(NO_TERMINAL);
+        bail!(no_terminal());
     }
-    run_with(args, &mut prompt::Terminal, &today(), &program())
+    run_with(args, &mut prompt::Terminal, &today(), program())
 }
 
 /// The whole command with the terminal and the date passed in, so tests can drive it.
@@ -531,19 +537,6 @@ fn slug(name: &str) -> String {
         .to_string()
 }
 
-/// Quotes a path for a POSIX shell when it needs it.
-fn shell_quote(path: &Path) -> String {
-    let s = path.display().to_string();
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_./-+=:,@".contains(c))
-    {
-        s
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
-}
-
 fn questionnaire_flag(origin: &QuestionnaireOrigin) -> String {
     match origin {
         QuestionnaireOrigin::Bundled => String::new(),
@@ -573,35 +566,6 @@ fn score_command(
         questionnaire_flag(origin),
         if complete { "" } else { " --allow-incomplete" }
     )
-}
-
-/// How to run this very program from here, for the commands `assess` prints: `cxm`
-/// when the `cxm` found on the PATH is this binary, else its path — relative to the
-/// current directory when that is shorter (`target/release/cxm` after
-/// `cargo run --release`).
-pub fn program() -> String {
-    let Ok(exe) = std::env::current_exe() else {
-        return "cxm".into();
-    };
-    let exe = exe.canonicalize().unwrap_or(exe);
-    let on_path = std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| {
-            dir.join("cxm")
-                .canonicalize()
-                .is_ok_and(|found| found == exe)
-        })
-    });
-    if on_path {
-        return "cxm".into();
-    }
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| exe.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    let shortest = match relative {
-        Some(r) if r.as_os_str().len() < exe.as_os_str().len() => r,
-        _ => exe,
-    };
-    shell_quote(&shortest)
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.

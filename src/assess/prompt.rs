@@ -8,6 +8,7 @@ use inquire::{Select, Text};
 
 use super::walk::{Prompter, Reply, SelectPrompt, TextPrompt};
 use crate::commands::terminal_width;
+use crate::output::eprint_line;
 
 /// What a question shows after Esc took the walk back.
 const BACK: &str = "(back)";
@@ -21,7 +22,7 @@ fn reply<T>(result: Result<T, InquireError>) -> anyhow::Result<Reply<T>> {
         Ok(v) => Ok(Reply::Value(v)),
         Err(InquireError::OperationCanceled) => Ok(Reply::Back),
         Err(InquireError::OperationInterrupted) => Ok(Reply::Interrupted),
-        Err(InquireError::NotTTY) => anyhow::bail!(super::NO_TERMINAL),
+        Err(InquireError::NotTTY) => anyhow::bail!(super::no_terminal()),
         Err(e) => Err(anyhow::Error::new(e)).context("the terminal prompt failed"),
     }
 }
@@ -48,11 +49,11 @@ impl Prompter for Terminal {
     fn say(&mut self, text: &str) {
         let width = terminal_width();
         let wrapped: Vec<String> = text.lines().map(|l| wrap(l, width - 1, 0)).collect();
-        eprintln!("{}", wrapped.join("\n"));
+        eprint_line(&wrapped.join("\n"));
     }
 
     fn say_command(&mut self, command: &str) {
-        eprintln!("  {command}");
+        eprint_line(&format!("  {command}"));
     }
 
     fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {

@@ -10,7 +10,7 @@ use crate::cli::ScoreArgs;
 use crate::diagnostic::{Source, list};
 use crate::exit_codes::ExitCode;
 use crate::input;
-use crate::output::{Existing, print, write_atomic};
+use crate::output::{Existing, eprint_line, print, write_atomic};
 use crate::report::{self, Format, Look};
 use crate::score::{StageRef, score};
 
@@ -134,7 +134,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     )?;
     let (answers, warnings) = parsed.resolve(&questionnaire)?;
     for w in warnings {
-        eprintln!("warning: {}", w.message);
+        eprint_line(&format!("warning: {}", w.message));
     }
 
     let min_stage = match &config.min_stage {
@@ -179,10 +179,10 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             .as_ref()
             .map_or(String::new(), StageRef::to_string);
         let min = min_stage.map_or(String::new(), |s| s.to_string());
-        eprintln!("gate passed: overall stage {stage} meets {min}");
+        eprint_line(&format!("gate passed: overall stage {stage} meets {min}"));
         Ok(ExitCode::Success)
     } else {
-        eprintln!("gate failed: {}", gate.reasons.join("; "));
+        eprint_line(&format!("gate failed: {}", gate.reasons.join("; ")));
         Ok(ExitCode::GateFailed)
     }
 }

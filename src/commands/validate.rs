@@ -3,7 +3,7 @@
 use crate::cli::ValidateArgs;
 use crate::diagnostic::{MAX_SHOWN, Source, count};
 use crate::exit_codes::ExitCode;
-use crate::output::print;
+use crate::output::{print, visible};
 use crate::questionnaire::check;
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
@@ -22,7 +22,8 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
             ),
         };
         for d in diagnostics.iter().take(MAX_SHOWN) {
-            out.push_str(&format!("{d}\n"));
+            // Messages quote the file, which may hold escape sequences.
+            out.push_str(&visible(&format!("{d}\n")));
         }
         if let Some(more) = diagnostics.len().checked_sub(MAX_SHOWN).filter(|n| *n > 0) {
             out.push_str(&format!("{name}: … and {more} more\n"));

@@ -288,10 +288,16 @@ fn without_a_terminal_it_exits_at_once_with_advice() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
-        "error: cxm assess needs an interactive terminal; to score a saved answers file run: cxm score FILE\n"
-    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let program = stderr
+        .strip_prefix(
+            "error: cxm assess needs an interactive terminal; to score a saved answers file run: ",
+        )
+        .and_then(|rest| rest.strip_suffix(" score FILE\n"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    // Not on the PATH here: the hint names the binary so that it runs as printed.
+    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join(program);
+    assert!(program.ends_with("cxm") && program.is_file(), "{stderr}");
     assert!(out.stdout.is_empty());
 }
 
@@ -559,4 +565,34 @@ fn a_second_assess_on_the_same_file_is_refused_while_the_first_runs() {
     third.exp_string("Resuming a.toml").unwrap();
     send(&mut third, "\x03");
     assert_eq!(exit_code(&mut third), 130);
+}
+
+#[cfg(unix)]
+#[test]
+fn printed_commands_say_cxm_only_when_the_shell_would_run_this_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let (other, real) = (dir.path().join("other"), dir.path().join("real"));
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::create_dir_all(&real).unwrap();
+    let binary = Command::cargo_bin("cxm").unwrap().get_program().to_owned();
+    std::os::unix::fs::symlink(&binary, real.join("cxm")).unwrap();
+    std::fs::write(other.join("cxm"), "#!/bin/sh\necho OLD\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(other.join("cxm"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let hint = |path: &[&Path]| {
+        let out = Command::new(real.join("cxm"))
+            .arg("assess")
+            .env("PATH", std::env::join_paths(path).unwrap())
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    // This binary first on the PATH: plain `cxm`.
+    assert!(hint(&[&real, &other]).ends_with("run: cxm score FILE\n"));
+    // Another cxm comes first: the hint names this binary's path instead.
+    let shadowed = hint(&[&other, &real]);
+    assert!(!shadowed.ends_with("run: cxm score FILE\n"), "{shadowed}");
+    assert!(shadowed.contains("/cxm score FILE"), "{shadowed}");
 }

@@ -12,7 +12,16 @@ pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// error printed with its backtrace would show up in standard error.
 pub fn cxm(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("cxm").unwrap();
+    // Installed, as the README assumes: the hints cxm prints then say `cxm`.
+    let bin = std::path::Path::new(cmd.get_program())
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path =
+        std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&path))).unwrap();
     cmd.current_dir(ROOT)
+        .env("PATH", path)
         .env("RUST_BACKTRACE", "1")
         .env_remove("NO_COLOR")
         .args(args);

@@ -1221,9 +1221,9 @@ fn a_questionnaire_given_as_answers_says_so_in_one_line() {
     assert_eq!(
         message,
         format!(
-            "invalid answers file {file}: this is a questionnaire, not an answers file; check \
-             it with `cxm validate {file}`, or score answers against it with `cxm score \
-             ANSWERS --questionnaire {file}`"
+            "invalid answers file {file}: this is a questionnaire, not an answers file; answer \
+             it with `cxm assess --questionnaire {file}`, check it with `cxm validate {file}`, \
+             or score answers against it with `cxm score ANSWERS --questionnaire {file}`"
         )
     );
 }
