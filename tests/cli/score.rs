@@ -1338,3 +1338,59 @@ fn an_output_file_is_never_an_input_nor_anything_but_a_regular_file() {
     );
     assert!(!first.exists());
 }
+
+#[test]
+fn a_closed_stderr_is_no_reason_to_panic() {
+    for (args, code) in [
+        (
+            vec![
+                "score",
+                "examples/early-stage.toml",
+                "--min-stage",
+                "3",
+                "-q",
+            ],
+            1,
+        ),
+        (
+            vec!["score", "tests/fixtures/answers/invalid/format-2.toml"],
+            2,
+        ),
+    ] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("cxm"))
+            .args(&args)
+            .current_dir(ROOT)
+            .env("RUST_BACKTRACE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Nobody reads what cxm has to say.
+        drop(child.stderr.take());
+        assert_eq!(child.wait().unwrap().code(), Some(code), "{args:?}");
+    }
+}
+
+#[test]
+fn control_characters_in_arguments_and_answers_files_are_shown_not_sent() {
+    let message = run(&[
+        "score",
+        "examples/early-stage.toml",
+        "--min-stage",
+        "\x1b]0;pwned\x07",
+    ])
+    .error();
+    assert!(
+        message.starts_with("--min-stage \\u{1b}]0;pwned\\u{7}: no such stage"),
+        "{message:?}"
+    );
+    let answers = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+        [answers]\n\"tailoring\\u001b[2J\" = 2\n";
+    let out = run_with_stdin(&["score", "-"], answers);
+    assert!(
+        out.stderr.contains("`tailoring\\u{1b}[2J`"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains('\x1b'));
+}
