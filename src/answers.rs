@@ -301,6 +301,17 @@ impl Parsed {
                     Some(Answer::NotApplicable)
                 }
                 toml::Value::String(s) if s == Answer::UNKNOWN => Some(Answer::Unknown),
+                toml::Value::String(s) if s.trim().parse::<u32>().is_ok() => {
+                    errors.push(src.error(
+                        value.span(),
+                        format!(
+                            "question `{id}`: the text \"{s}\" is not an answer; write a stage \
+                             without quotes, e.g. `{id} = {}`",
+                            s.trim()
+                        ),
+                    ));
+                    None
+                }
                 other => {
                     errors.push(src.error(
                         value.span(),

@@ -208,10 +208,16 @@ impl Questionnaire {
     }
 
     /// A stage by level number (`"3"`) or id (`"multichannel"`).
-    pub fn find_stage(&self, level_or_id: &str) -> Option<&Stage> {
-        match level_or_id.trim().parse::<u32>() {
+    /// The stage with this level, id or name (ids and names in any case, so the
+    /// `Cross-Channel` a report shows works as well as `cross-channel`).
+    pub fn find_stage(&self, level_id_or_name: &str) -> Option<&Stage> {
+        let wanted = level_id_or_name.trim();
+        match wanted.parse::<u32>() {
             Ok(level) => self.stage(level),
-            Err(_) => self.stages.iter().find(|s| s.id == level_or_id.trim()),
+            Err(_) => self
+                .stages
+                .iter()
+                .find(|s| s.id.eq_ignore_ascii_case(wanted) || s.name.eq_ignore_ascii_case(wanted)),
         }
     }
 

@@ -94,6 +94,12 @@ fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<Pa
     )
 }
 
+/// Said when a run stops before anything was written.
+const NOTHING_SAVED: &str = "Stopped before the first answer; nothing was saved.";
+
+/// Said when Esc is pressed on a choice that has nothing to go back to.
+const CHOOSE_ONE: &str = "Choose one of these; Ctrl-C stops.";
+
 /// The error for a run without a terminal (a pipe, CI, `< /dev/null`).
 pub fn no_terminal() -> String {
     format!(
@@ -221,7 +227,7 @@ pub fn run_with(
         None => {
             prompter.say(&intro(&questionnaire, args.answers.as_deref()));
             if walk::ask_names(prompter, &mut answers, false)? == Outcome::Interrupted {
-                prompter.say("Stopped before the first answer; nothing was saved.");
+                prompter.say(NOTHING_SAVED);
                 return Ok(ExitCode::Interrupted);
             }
             // Today's file for this organisation, not finished: offer to go on with it.
@@ -241,8 +247,18 @@ pub fn run_with(
                     start: 0,
                     help: "Going on asks only the questions still open".into(),
                 };
-                match prompter.select(&choice)? {
-                    Reply::Interrupted => return Ok(ExitCode::Interrupted),
+                // Esc has nothing to go back to here: ask again.
+                let reply = loop {
+                    match prompter.select(&choice)? {
+                        Reply::Back => prompter.say(CHOOSE_ONE),
+                        reply => break reply,
+                    }
+                };
+                match reply {
+                    Reply::Interrupted => {
+                        prompter.say(NOTHING_SAVED);
+                        return Ok(ExitCode::Interrupted);
+                    }
                     Reply::Value(0) => {
                         let again = AssessArgs {
                             answers: Some(todays),
@@ -302,7 +318,10 @@ pub fn run_with(
                 };
                 let review = choice.options.len() - 1;
                 match prompter.select(&choice)? {
-                    Reply::Interrupted => return Ok(ExitCode::Interrupted),
+                    Reply::Interrupted => {
+                        prompter.say(&format!("Stopped; {} is unchanged.", p.display()));
+                        return Ok(ExitCode::Interrupted);
+                    }
                     Reply::Value(0) if open > 0 => Some((0, Ask::Open)),
                     Reply::Value(i) if i == review => {
                         // A review may change the names too; keep them at once.
@@ -399,7 +418,12 @@ pub fn run_with(
     // The report is longer than a screen: end with its headline.
     prompter.say(&summary(&report));
     if report::open_line(&report.coverage).is_some() {
-        prompter.say("Answer them with:");
+        let open = report.coverage.unknown + report.coverage.unanswered;
+        prompter.say(if open == 1 {
+            "Answer it with:"
+        } else {
+            "Answer them with:"
+        });
         prompter.say_command(&resume_command(program, path, &origin));
     }
     // Today's stage: the suggested gate passes now and fails when the stage drops.
@@ -430,14 +454,8 @@ fn summary(report: &crate::score::Report) -> String {
         }
         None => lines.push("Overall stage: none, as no question has a stage answer".into()),
     }
-    let held: Vec<&str> = report
-        .overall
-        .held_back_by
-        .iter()
-        .map(|id| report.dimension_name(id))
-        .collect();
-    if !held.is_empty() {
-        lines.push(format!("Held back by: {}", held.join(", ")));
+    if let Some(held) = report::held_back_text(report) {
+        lines.push(format!("Held back by: {held}"));
     }
     if let Some(d) = report
         .weakest_first()
@@ -688,7 +706,11 @@ mod tests {
         assert!(blank > last_question);
         let summary = &p.said[blank + 1];
         assert!(summary.starts_with("\nSummary\nOverall stage: 1 Uniform, score 1.00 / 5\n"));
-        assert!(summary.contains("\nHeld back by: "), "{summary}");
+        // Every dimension is at stage 1: the same one phrase as the report.
+        assert!(
+            summary.contains("\nHeld back by: all dimensions equally (each is at this stage)\n"),
+            "{summary}"
+        );
         assert!(summary.contains("\nFirst next action: "), "{summary}");
         // The command names the program as it was run, with the file.
         assert_eq!(

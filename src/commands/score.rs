@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use std::io::IsTerminal;
+
 use anyhow::{Context, bail};
 
 use crate::answers::Parsed;
@@ -56,6 +58,9 @@ impl Config {
 /// Reads an answers file, or standard input for `-`.
 pub fn read_answers(path: &str) -> anyhow::Result<Source> {
     if path == "-" {
+        if std::io::stdin().is_terminal() {
+            eprint_line("Reading the answers from standard input: paste them, then press Ctrl-D.");
+        }
         let text = input::read_stdin().context("could not read the answers from standard input")?;
         return Ok(Source::new("<stdin>", text));
     }

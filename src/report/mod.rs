@@ -185,7 +185,7 @@ const SCORE_MEANS: &str = "average of the dimension scores";
 
 /// Names of the dimensions holding the overall stage back, joined; one phrase when
 /// every assessed dimension is at the overall stage.
-fn held_back_text(report: &Report) -> Option<String> {
+pub fn held_back_text(report: &Report) -> Option<String> {
     let held = &report.overall.held_back_by;
     let assessed = report
         .dimensions

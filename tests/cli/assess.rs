@@ -456,6 +456,11 @@ fn a_second_run_for_the_same_organisation_offers_todays_unfinished_file() {
     p.exp_string("is not finished").unwrap();
     p.exp_string(&format!("> Go on with acme-{today}.toml"))
         .unwrap();
+    // Esc has nothing to go back to: the choice is asked again.
+    send(&mut p, ESC);
+    p.exp_string("Choose one of these; Ctrl-C stops.").unwrap();
+    p.exp_string(&format!("> Go on with acme-{today}.toml"))
+        .unwrap();
     send(&mut p, ENTER);
     p.exp_string(&format!("Resuming acme-{today}.toml: 1 of 18 answered"))
         .unwrap();
@@ -595,4 +600,16 @@ fn printed_commands_say_cxm_only_when_the_shell_would_run_this_binary() {
     let shadowed = hint(&[&other, &real]);
     assert!(!shadowed.ends_with("run: cxm score FILE\n"), "{shadowed}");
     assert!(shadowed.contains("/cxm score FILE"), "{shadowed}");
+}
+
+#[test]
+fn ctrl_c_on_the_choice_for_a_finished_file_says_it_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/advanced.toml");
+    std::fs::copy(&example, dir.path().join("done.toml")).unwrap();
+    let mut p = spawn(dir.path(), &["done.toml"]);
+    p.exp_string("Review all answers").unwrap();
+    send(&mut p, "\x03");
+    p.exp_string("Stopped; done.toml is unchanged.").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
 }

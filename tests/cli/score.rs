@@ -1394,3 +1394,25 @@ fn control_characters_in_arguments_and_answers_files_are_shown_not_sent() {
     );
     assert!(!out.stderr.contains('\x1b'));
 }
+
+#[test]
+fn min_stage_takes_a_stage_name_as_the_report_shows_it() {
+    for min in ["Cross-Channel", "cross-channel", "CROSS-CHANNEL", "4"] {
+        let out = run(&["score", "examples/advanced.toml", "--min-stage", min, "-q"]).code(1);
+        assert_eq!(
+            out.stderr, "gate failed: overall stage 3 (Multichannel) is below 4 (Cross-Channel)\n",
+            "{min}"
+        );
+    }
+}
+
+#[test]
+fn a_stage_in_quotes_says_to_drop_the_quotes() {
+    let answers = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+        [answers]\ntailoring-basis = \"4\"\n";
+    assert_eq!(
+        run_with_stdin(&["score", "-"], answers).error(),
+        "invalid answers file <stdin>:5:19: question `tailoring-basis`: the text \"4\" is not \
+         an answer; write a stage without quotes, e.g. `tailoring-basis = 4`"
+    );
+}
