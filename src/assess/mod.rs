@@ -23,6 +23,47 @@ use crate::report::{self, Format};
 use crate::score::score;
 use walk::{Ask, Outcome, Prompter, Reply, SelectPrompt};
 
+/// Checks that answers can be saved at `path` (existing or not) as a save would: through
+/// a link to its target, into a writable directory, over a file that may be written.
+fn check_writable(path: &Path) -> anyhow::Result<()> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => path.canonicalize().with_context(|| {
+            format!(
+                "cannot save answers to {}: it is a link that leads nowhere (to a missing file, \
+                 or in a loop); pass --answers with a real file",
+                path.display()
+            )
+        })?,
+        _ => path.to_path_buf(),
+    };
+    if let Ok(meta) = std::fs::metadata(&target) {
+        if !meta.is_file() {
+            bail!(
+                "cannot save answers to {}: it is not a regular file; pass --answers with a file",
+                path.display()
+            );
+        }
+        if meta.permissions().readonly() {
+            bail!(
+                "cannot save answers to {}: the file is read-only; make it writable or pass \
+                 --answers with another file",
+                path.display()
+            );
+        }
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    tempfile::tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot save answers in {}; pass --answers with a path in a writable directory",
+            dir.display()
+        )
+    })?;
+    Ok(())
+}
+
 /// Takes the lock of answers file `path`: an exclusive advisory lock on a lock file
 /// beside it (`.name.toml.lock`, kept, as removing it could let two runs in), held
 /// until the returned file is dropped. The answers file itself cannot carry the lock:
@@ -210,16 +251,11 @@ pub fn run_with(
     }
 
     // Find out now, not after the first answer, if answers cannot be saved there.
-    let dir = match args.answers.as_deref().and_then(Path::parent) {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    tempfile::tempfile_in(dir).with_context(|| {
-        format!(
-            "cannot save answers in {}; pass --answers with a path in a writable directory",
-            dir.display()
-        )
-    })?;
+    check_writable(
+        args.answers
+            .as_deref()
+            .unwrap_or(Path::new("./answers.toml")),
+    )?;
 
     let mut path = existing.cloned();
     // Where the walk starts and which questions it asks; `None` shows the report only.
@@ -739,6 +775,39 @@ mod tests {
             ),
             Some("1 of 18 answered, 0 not applicable, 0 don't know, 17 unanswered".into())
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn answers_that_could_not_be_saved_are_refused_before_the_first_question() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fails = |path: PathBuf| {
+            let err =
+                run_with(args(path), &mut NoPrompts, "2026-11-23", "cxm").expect_err("refused");
+            format!("{err:#}")
+        };
+        // A read-only answers file.
+        let readonly = dir.path().join("readonly.toml");
+        std::fs::write(
+            &readonly,
+            "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n",
+        )
+        .expect("write");
+        std::fs::set_permissions(&readonly, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        assert!(fails(readonly).ends_with(
+            "the file is read-only; make it writable or pass --answers with another file"
+        ));
+        // A link to nothing, and a loop.
+        let dangling = dir.path().join("dangling.toml");
+        symlink(dir.path().join("missing/x.toml"), &dangling).expect("link");
+        assert!(fails(dangling).contains("it is a link that leads nowhere"));
+        let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+        symlink(&b, &a).expect("link");
+        symlink(&a, &b).expect("link");
+        assert!(fails(a).contains("it is a link that leads nowhere"));
+        // A directory.
+        assert!(fails(dir.path().to_path_buf()).contains("it is a directory, not a file"));
     }
 
     #[test]
