@@ -106,6 +106,11 @@ impl Parsed {
         &self.source
     }
 
+    /// How many answers the file holds, valid or not.
+    pub fn answer_count(&self) -> usize {
+        self.file.answers.len()
+    }
+
     /// Version of the questionnaire the file was answered with.
     pub fn questionnaire_version(&self) -> &str {
         &self.file.questionnaire_version

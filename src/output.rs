@@ -51,6 +51,41 @@ pub enum Existing {
     Keep,
 }
 
+/// How temporary files of [`write_with`] end.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// How temporary files for `path` begin: `.cxm-answers.toml-` for `answers.toml`.
+pub fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    format!(".cxm-{name}-")
+}
+
+/// Temporary files a kill left beside `path`, oldest first.
+pub fn leftover_temps(path: &Path) -> Vec<std::path::PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let prefix = temp_prefix(path);
+    let mut found: Vec<(std::time::SystemTime, std::path::PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX)
+        })
+        .map(|e| {
+            let modified = e.metadata().and_then(|m| m.modified()).ok();
+            (modified.unwrap_or(std::time::UNIX_EPOCH), e.path())
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
 /// Who may read a file [`write_atomic`] creates. A file that exists keeps its mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -126,8 +161,10 @@ fn write_via_temp(
             ),
         ));
     }
+    // Named after the file, so that one a kill left behind can be found again.
+    let prefix = temp_prefix(path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".cxm-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -23,6 +23,69 @@ use crate::report::{self, Format};
 use crate::score::score;
 use walk::{Ask, Outcome, Prompter, Reply, SelectPrompt};
 
+/// Deals with temporary files a kill during a save left beside answers file `path`: a
+/// newer copy that is a whole answers file is offered to keep; every other one is
+/// removed, and the user is told.
+fn recover_interrupted_save(path: &Path, prompter: &mut dyn Prompter) -> anyhow::Result<Outcome> {
+    let leftovers = crate::output::leftover_temps(path);
+    if leftovers.is_empty() {
+        return Ok(Outcome::Finished);
+    }
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let current = Parsed::parse(read_answers(&path.display().to_string())?).ok();
+    // The newest leftover that parses and is newer than the file.
+    let newer = leftovers.iter().rev().find_map(|temp| {
+        let parsed = Parsed::parse(read_answers(&temp.display().to_string()).ok()?).ok()?;
+        (modified(temp)? > modified(path)?).then_some((temp, parsed.answer_count()))
+    });
+    let mut kept = None;
+    if let Some((temp, count)) = newer {
+        let choice = SelectPrompt {
+            message: format!(
+                "A save to {} was interrupted and left a newer copy ({} answers; the file has \
+                 {}).",
+                path.display(),
+                count,
+                current.as_ref().map_or(0, Parsed::answer_count)
+            ),
+            options: vec![
+                "Keep the newer copy".into(),
+                format!("Keep {} as it is", path.display()),
+            ],
+            start: 0,
+            help: "The other one is removed".into(),
+        };
+        match prompter.select(&choice)? {
+            Reply::Interrupted => return Ok(Outcome::Interrupted),
+            Reply::Value(0) => {
+                std::fs::rename(temp, path).with_context(|| {
+                    format!("could not keep the newer copy of {}", path.display())
+                })?;
+                kept = Some(temp.clone());
+            }
+            Reply::Value(_) | Reply::Back => {}
+        }
+    }
+    let removed: Vec<&std::path::PathBuf> = leftovers
+        .iter()
+        .filter(|t| Some(*t) != kept.as_ref())
+        .collect();
+    for temp in &removed {
+        let _ = std::fs::remove_file(temp);
+    }
+    if !removed.is_empty() {
+        prompter.say(&format!(
+            "Removed {} left by an interrupted save of {}.",
+            match removed.len() {
+                1 => "a temporary file".to_string(),
+                n => format!("{n} temporary files"),
+            },
+            path.display()
+        ));
+    }
+    Ok(Outcome::Finished)
+}
+
 /// Checks that answers can be saved at `path` (existing or not) as a save would: through
 /// a link to its target, into a writable directory, over a file that may be written.
 fn check_writable(path: &Path) -> anyhow::Result<()> {
@@ -181,6 +244,12 @@ pub fn run_with(
     // One cxm at a time per answers file, from before it is read to the end of the run:
     // two would each save their own answers over the other's.
     let lock = existing.map(|p| lock(p)).transpose()?;
+    if let Some(path) = existing
+        && recover_interrupted_save(path, prompter)? == Outcome::Interrupted
+    {
+        prompter.say(&format!("Stopped; {} is unchanged.", path.display()));
+        return Ok(ExitCode::Interrupted);
+    }
     let (questionnaire, origin, mut answers) = match existing {
         Some(path) => {
             // An invalid file is reported exactly as `cxm score` would, and never touched.
@@ -808,6 +877,70 @@ mod tests {
         assert!(fails(a).contains("it is a link that leads nowhere"));
         // A directory.
         assert!(fails(dir.path().to_path_buf()).contains("it is a directory, not a file"));
+    }
+
+    /// Picks option `choice` of every select and records what is said.
+    struct Picks {
+        choice: usize,
+        said: Vec<String>,
+    }
+
+    impl Prompter for Picks {
+        fn say(&mut self, text: &str) {
+            self.said.push(text.to_string());
+        }
+        fn select(&mut self, _: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+            Ok(Reply::Value(self.choice))
+        }
+        fn text(&mut self, _: &walk::TextPrompt) -> anyhow::Result<Reply<String>> {
+            Ok(Reply::Interrupted)
+        }
+    }
+
+    #[test]
+    fn a_newer_copy_left_by_a_killed_save_is_offered_and_stale_ones_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.toml");
+        let header = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n[answers]\n";
+        std::fs::write(&path, format!("{header}tailoring-basis = 2\n")).expect("write");
+        let stale = dir.path().join(".cxm-a.toml-OLD.tmp");
+        std::fs::write(&stale, "format = 1\nhalf a fi").expect("write");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let newer = dir.path().join(".cxm-a.toml-NEW.tmp");
+        std::fs::write(
+            &newer,
+            format!("{header}tailoring-basis = 2\noffer-exclusions = 3\n"),
+        )
+        .expect("write");
+        // Keep the newer copy: it becomes the file; the broken one is removed.
+        let mut p = Picks {
+            choice: 0,
+            said: Vec::new(),
+        };
+        assert_eq!(
+            recover_interrupted_save(&path, &mut p).expect("ok"),
+            Outcome::Finished
+        );
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("offer-exclusions = 3")
+        );
+        assert!(!stale.exists() && !newer.exists());
+        assert!(p.said[0].starts_with("Removed a temporary file left by an interrupted save"));
+        // Declined: the file stays as it is, the copy goes.
+        std::fs::write(&newer, format!("{header}tailoring-basis = 5\n")).expect("write");
+        let mut p = Picks {
+            choice: 1,
+            said: Vec::new(),
+        };
+        recover_interrupted_save(&path, &mut p).expect("ok");
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("offer-exclusions = 3")
+        );
+        assert!(!newer.exists());
     }
 
     #[test]

@@ -613,3 +613,43 @@ fn ctrl_c_on_the_choice_for_a_finished_file_says_it_is_unchanged() {
     p.exp_string("Stopped; done.toml is unchanged.").unwrap();
     assert_eq!(exit_code(&mut p), 130);
 }
+
+#[test]
+fn killed_at_any_moment_around_a_save_the_answers_file_parses_and_keeps_every_saved_answer() {
+    // Fixed pseudo-random delays, so every run of the test kills at the same moments.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let q = bundled();
+    for round in 0..25 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = std::time::Duration::from_micros(seed % 4_000);
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = spawn(
+            dir.path(),
+            &[
+                "--answers",
+                "a.toml",
+                "--organisation",
+                "A",
+                "--respondent",
+                "B",
+            ],
+        );
+        p.exp_string("Question 1 of 18").unwrap();
+        send(&mut p, ENTER);
+        // Question 2 on screen: the save of answer 1 has returned.
+        p.exp_string("Question 2 of 18").unwrap();
+        send(&mut p, ENTER);
+        std::thread::sleep(delay);
+        p.process_mut()
+            .kill(rexpect::process::Signal::SIGKILL)
+            .unwrap();
+        let saved = read_answers(&dir.path().join("a.toml"), &q);
+        assert!(
+            (1..=2).contains(&saved.answers.len()),
+            "round {round}, killed {delay:?} after the second answer: {:?}",
+            saved.answers
+        );
+    }
+}
