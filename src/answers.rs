@@ -77,11 +77,12 @@ mod raw {
         pub respondent: Option<String>,
         /// A string, or a TOML date written without quotes.
         pub date: Option<Spanned<toml::Value>>,
-        pub target_stage: Option<Spanned<i64>>,
+        /// A level, or a stage id or name.
+        pub target_stage: Option<Spanned<RawAnswer>>,
         #[serde(default)]
         pub answers: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
         #[serde(default)]
-        pub notes: BTreeMap<Spanned<String>, String>,
+        pub notes: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
     }
 }
 
@@ -208,16 +209,28 @@ impl Parsed {
         let top = questionnaire.top_level();
         let target_stage = match &f.target_stage {
             None => None,
-            Some(t) if (1..=i64::from(top)).contains(t.get_ref()) => Some(*t.get_ref() as u32),
             Some(t) => {
-                errors.push(src.error(
-                    t.span(),
-                    format!(
-                        "target_stage {} does not exist; use a stage level from 1 to {top}",
-                        t.get_ref()
-                    ),
-                ));
-                None
+                let found = match t.get_ref() {
+                    RawAnswer::Value(toml::Value::Integer(n)) => u32::try_from(*n)
+                        .ok()
+                        .and_then(|level| questionnaire.stage(level)),
+                    RawAnswer::Value(toml::Value::String(s)) => questionnaire.find_stage(s),
+                    _ => None,
+                };
+                if found.is_none() {
+                    let shown = match t.get_ref() {
+                        RawAnswer::Value(v) => describe(v),
+                        RawAnswer::Huge(n) => n.clone(),
+                    };
+                    errors.push(src.error(
+                        t.span(),
+                        format!(
+                            "target_stage {shown} is not a stage; use a level from 1 to {top} \
+                             or a stage id, e.g. `target_stage = {top}`"
+                        ),
+                    ));
+                }
+                found.map(|s| s.level)
             }
         };
 
@@ -343,7 +356,24 @@ impl Parsed {
                     errors.push(src.error(key.span(), format!("note for {}", unknown_id(id))));
                 }
             } else {
-                notes.insert(id.clone(), printable(note));
+                match note.get_ref() {
+                    RawAnswer::Value(toml::Value::String(text)) => {
+                        notes.insert(id.clone(), printable(text));
+                    }
+                    other => {
+                        let shown = match other {
+                            RawAnswer::Value(v) => describe(v),
+                            RawAnswer::Huge(n) => n.clone(),
+                        };
+                        errors.push(src.error(
+                            note.span(),
+                            format!(
+                                "note for question `{id}`: {shown} is not a text; write the note \
+                                 in quotes"
+                            ),
+                        ));
+                    }
+                }
             }
         }
 

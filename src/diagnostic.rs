@@ -212,12 +212,17 @@ pub fn count(n: usize, word: &str) -> String {
     }
 }
 
-/// Free text from a file without control characters (other than line breaks and
-/// tabs), so a crafted questionnaire or answers file cannot send escape sequences to a
-/// terminal through a report or a prompt.
+/// Free text from a file without control characters (other than line breaks; a tab
+/// becomes a space), so a crafted questionnaire or answers file cannot send escape
+/// sequences to a terminal through a report or a prompt.
 pub fn printable(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
         .collect()
 }
 

@@ -29,12 +29,12 @@ pub fn eprint_line(text: &str) {
     let _ = io::stderr().lock().write_all(line.as_bytes());
 }
 
-/// `text` with every control character but line breaks and tabs written out as an
-/// escape, e.g. `\u{1b}`.
+/// `text` with every control character but line breaks written out as an escape,
+/// e.g. `\u{1b}`.
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() && c != '\n' && c != '\t' {
+        if c.is_control() && c != '\n' {
             out.push_str(&c.escape_unicode().to_string());
         } else {
             out.push(c);

@@ -110,8 +110,23 @@ fn target_stage_out_of_range_is_an_error() {
     assert_eq!(
         message,
         "invalid answers file tests/fixtures/answers/invalid/target-stage.toml:5:16: \
-         target_stage 6 does not exist; use a stage level from 1 to 5"
+         target_stage 6 is not a stage; use a level from 1 to 5 or a stage id, e.g. \
+         `target_stage = 5`"
     );
+}
+
+#[test]
+fn target_stage_may_be_a_stage_id_or_name() {
+    for target in ["4", "\"cross-channel\"", "\"Cross-Channel\""] {
+        let answers = format!(
+            "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+             target_stage = {target}\n"
+        );
+        let report = crate::common::run_with_stdin(&["score", "-", "-f", "json"], &answers)
+            .success()
+            .json();
+        assert_eq!(report["target_stage"]["level"], 4, "{target}");
+    }
 }
 
 #[test]
