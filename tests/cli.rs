@@ -19,6 +19,8 @@ mod list;
 mod manifest;
 #[path = "cli/placement.rs"]
 mod placement;
+#[path = "cli/properties.rs"]
+mod properties;
 #[path = "cli/readme.rs"]
 mod readme;
 #[path = "cli/score.rs"]
