@@ -13,12 +13,15 @@ use cxm::questionnaire::Questionnaire;
 use cxm::report::{Format, Look, render};
 use cxm::score::{Report, score};
 
+/// A question: its weight and the stages of its options.
+type QuestionSpec = (f64, Vec<u32>);
+
 /// A random questionnaire, as its parts.
 #[derive(Debug, Clone)]
 struct Spec {
     stages: u32,
-    /// Per dimension: its weight and its questions (weight, option stages).
-    dimensions: Vec<(f64, Vec<(f64, Vec<u32>)>)>,
+    /// Per dimension: its weight and its questions.
+    dimensions: Vec<(f64, Vec<QuestionSpec>)>,
     dimension_method: &'static str,
     stage_rule: &'static str,
     /// A text put into every name and option, with control characters.
