@@ -7,7 +7,9 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Invalid, MAX_SHOWN, Source, closest, count, list, printable};
+use crate::diagnostic::{
+    Diagnostic, Invalid, MAX_SHOWN, Problems, Source, closest, count, list, printable,
+};
 use crate::invocation::program;
 use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
 
@@ -93,6 +95,7 @@ impl Parsed {
             kind: "answers file",
             file: source.name.clone(),
             errors: vec![d],
+            omitted: 0,
         };
         if let Some(d) = check_format(&source, "answers file") {
             return Err(fail(d, &source));
@@ -157,7 +160,7 @@ impl Parsed {
     ) -> Result<(Answers, Vec<Diagnostic>, Vec<String>), Invalid> {
         let src = &self.source;
         let f = &self.file;
-        let mut errors = Vec::new();
+        let mut errors = Problems::default();
         let mut warnings = Vec::new();
 
         if f.questionnaire.get_ref() != &questionnaire.id {
@@ -174,6 +177,7 @@ impl Parsed {
                         questionnaire.id
                     ),
                 )],
+                omitted: 0,
             });
         }
         let other_version = f.questionnaire_version != questionnaire.version;
@@ -398,11 +402,12 @@ impl Parsed {
             ));
         }
         if !errors.is_empty() {
-            errors.sort_by_key(|d| d.position);
+            errors.shown.sort_by_key(|d| d.position);
             return Err(Invalid {
                 kind: "answers file",
                 file: src.name.clone(),
-                errors,
+                errors: errors.shown,
+                omitted: errors.omitted,
             });
         }
         let dropped: Vec<String> = stale.into_iter().map(|(_, id)| id).collect();

@@ -148,8 +148,32 @@ pub struct Invalid {
     /// What kind of file it is, for the heading: "questionnaire", "answers file".
     pub kind: &'static str,
     pub file: String,
-    /// Only errors; never empty.
+    /// Only errors, at most [`MAX_SHOWN`] of them; never empty.
     pub errors: Vec<Diagnostic>,
+    /// Errors found beyond those, only counted.
+    pub omitted: usize,
+}
+
+/// Errors as a check finds them: the first [`MAX_SHOWN`] kept, the rest only counted,
+/// so that a file with a million wrong lines costs no more memory than one with fifty.
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub shown: Vec<Diagnostic>,
+    pub omitted: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.shown.len() < MAX_SHOWN {
+            self.shown.push(d);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
 }
 
 /// The most problems shown for one file; the rest are counted. A file with thousands of
@@ -158,7 +182,7 @@ pub const MAX_SHOWN: usize = 50;
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let [only] = self.errors.as_slice() {
+        if let ([only], 0) = (self.errors.as_slice(), self.omitted) {
             return write!(
                 f,
                 "invalid {} {}: {}",
@@ -172,12 +196,13 @@ impl fmt::Display for Invalid {
             "invalid {} {} ({} errors):",
             self.kind,
             self.file,
-            self.errors.len()
+            self.errors.len() + self.omitted
         )?;
         for d in self.errors.iter().take(MAX_SHOWN) {
             write!(f, "\n  {}: {}", d.location(), d.message)?;
         }
-        if let Some(more) = self.errors.len().checked_sub(MAX_SHOWN).filter(|n| *n > 0) {
+        let more = self.errors.len().saturating_sub(MAX_SHOWN) + self.omitted;
+        if more > 0 {
             write!(f, "\n  … and {more} more")?;
         }
         Ok(())

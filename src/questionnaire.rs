@@ -193,6 +193,7 @@ impl Questionnaire {
                 .into_iter()
                 .filter(Diagnostic::is_error)
                 .collect(),
+            omitted: 0,
         })
     }
 
