@@ -136,3 +136,24 @@ fn answers_file_text(bencher: divan::Bencher, n: usize) {
         .expect("valid");
     bencher.bench(|| answers.to_toml(&q));
 }
+
+/// What `cxm assess` does after each answer: the file's text, written atomically (a
+/// temporary file, flushed to disk, renamed) — the figure a user waits for.
+#[divan::bench]
+fn save_after_an_answer(bencher: divan::Bencher) {
+    let q = questionnaire();
+    let (answers, _) = Parsed::parse(Source::new("a.toml", ANSWERS))
+        .and_then(|p| p.resolve(&q))
+        .expect("example is valid");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("answers.toml");
+    bencher.bench(|| {
+        cxm::output::write_with(
+            &path,
+            answers.to_toml(&q).as_bytes(),
+            cxm::output::Existing::Replace,
+            cxm::output::Access::Private,
+        )
+        .expect("saved")
+    });
+}

@@ -105,64 +105,65 @@ fn exact<'a>(
         .flat_map(|c| (0..side).map(move |k| (c, k)))
         .find(|&(c, k)| best[at(0, c, k)].is_finite() && reaches(base + best[at(0, c, k)]))?;
 
-    // Rebuild: states are (steps left, questions left) with the most gain so far.
-    struct State<'a> {
-        steps: usize,
-        questions: usize,
-        gain: f64,
-        chosen: Vec<&'a Choice>,
-    }
-    let completes = |i: usize, s: usize, q: usize, gain: f64| {
-        let rest = best[at(i, s, q)];
+    // Rebuild, item by item in questionnaire order, over states (steps left, questions
+    // left) that keep the most gain so far, with a pointer back to where each came from.
+    let state = |steps: usize, questions: usize| steps * side + questions;
+    let completes = |i: usize, steps: usize, questions: usize, gain: f64| {
+        let rest = best[at(i, steps, questions)];
         rest.is_finite() && reaches(base + gain + rest)
     };
-    let mut states = vec![State {
-        steps: cost,
-        questions,
-        gain: 0.0,
-        chosen: Vec::new(),
-    }];
+    let mut gains = vec![f64::NEG_INFINITY; side * side];
+    gains[state(cost, questions)] = 0.0;
+    // Per item: for each state after it, (the state before, 1 + the choice taken or 0).
+    let mut trail: Vec<Vec<(usize, usize)>> = Vec::with_capacity(n);
     for (i, item) in items.iter().enumerate() {
-        let mut taken: Vec<State<'a>> = Vec::new();
-        for state in &states {
-            for choice in item.iter() {
-                let (c, q) = (choice.cost as usize, choice.raises.len());
-                if c > state.steps || q > state.questions {
+        let mut next = vec![f64::NEG_INFINITY; side * side];
+        let mut from = vec![(usize::MAX, 0); side * side];
+        let mut taken = false;
+        for (now, &gain) in gains.iter().enumerate().filter(|(_, g)| g.is_finite()) {
+            let (steps, qs) = (now / side, now % side);
+            for (c, choice) in item.iter().enumerate() {
+                let (cost, q) = (choice.cost as usize, choice.raises.len());
+                if cost > steps || q > qs {
                     continue;
                 }
-                let (steps, questions) = (state.steps - c, state.questions - q);
-                let gain = state.gain + choice.gain;
-                if !completes(i + 1, steps, questions, gain) {
-                    continue;
-                }
-                match taken
-                    .iter_mut()
-                    .find(|t| (t.steps, t.questions) == (steps, questions))
-                {
-                    Some(t) if t.gain >= gain => {}
-                    Some(t) => {
-                        t.gain = gain;
-                        t.chosen = [state.chosen.as_slice(), &[choice]].concat();
+                let (after, total) = (state(steps - cost, qs - q), gain + choice.gain);
+                if completes(i + 1, steps - cost, qs - q, total) {
+                    taken = true;
+                    if total > next[after] {
+                        next[after] = total;
+                        from[after] = (now, c + 1);
                     }
-                    None => taken.push(State {
-                        steps,
-                        questions,
-                        gain,
-                        chosen: [state.chosen.as_slice(), &[choice]].concat(),
-                    }),
                 }
             }
         }
-        if taken.is_empty() {
-            states.retain(|s| completes(i + 1, s.steps, s.questions, s.gain));
-        } else {
-            states = taken;
+        // Taking the item, where the rest can still complete it, puts earlier
+        // questions first; only where no state can take it is it skipped.
+        if !taken {
+            for (now, &gain) in gains.iter().enumerate().filter(|(_, g)| g.is_finite()) {
+                if completes(i + 1, now / side, now % side, gain) {
+                    next[now] = gain;
+                    from[now] = (now, 0);
+                }
+            }
         }
+        trail.push(from);
+        gains = next;
     }
-    states
-        .into_iter()
-        .find(|s| s.steps == 0 && s.questions == 0)
-        .map(|s| s.chosen)
+    if !gains[state(0, 0)].is_finite() {
+        return None;
+    }
+    let mut chosen = Vec::new();
+    let mut now = state(0, 0);
+    for (i, from) in trail.iter().enumerate().rev() {
+        let (before, choice) = from[now];
+        if choice > 0 {
+            chosen.push(&items[i][choice - 1]);
+        }
+        now = before;
+    }
+    chosen.reverse();
+    Some(chosen)
 }
 
 /// Not necessarily the cheapest: the item with the best gain per step first, each at
