@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Inputs for the whole-process figures in docs/performance.md.
+
+  generate.py questions N DIR   DIR/qN.toml (N questions in 10 dimensions) and DIR/aN.toml
+  generate.py flood DIR         DIR/a10m.toml: just under 10 MiB of unknown answer ids
+"""
+import sys
+
+
+def questions(n, out):
+    q = 'format = 1\n[questionnaire]\nid = "big"\nversion = "1"\nlanguage = "en"\ntitle = "Big"\n'
+    for level in range(1, 6):
+        q += f'[[stages]]\nlevel = {level}\nid = "s{level}"\nname = "S{level}"\nsummary = "x"\n'
+    for d in range(10):
+        q += f'[[dimensions]]\nid = "d{d}"\nname = "D{d}"\n'
+        for level in range(1, 5):
+            q += f'[[actions]]\ndimension = "d{d}"\nstage = {level}\ntitle = "t"\ndetail = "x"\n'
+    a = 'format = 1\nquestionnaire = "big"\nquestionnaire_version = "1"\n[answers]\n'
+    for i in range(n):
+        q += f'[[questions]]\nid = "q{i}"\ndimension = "d{i % 10}"\ntext = "?"\n'
+        for level in range(1, 6):
+            q += f'[[questions.options]]\nstage = {level}\ntext = "o{level}"\n'
+        a += f"q{i} = {1 + i % 5}\n"
+    open(f"{out}/q{n}.toml", "w").write(q)
+    open(f"{out}/a{n}.toml", "w").write(a)
+
+
+def flood(out):
+    text = 'format = 1\nquestionnaire = "cx-maturity"\nquestionnaire_version = "2.0.0"\n[answers]\n'
+    i = 0
+    parts = [text]
+    size = len(text)
+    while size < 10 * 1024 * 1024 - 100:
+        line = f"q{i:07d} = 2\n"
+        parts.append(line)
+        size += len(line)
+        i += 1
+    open(f"{out}/a10m.toml", "w").write("".join(parts))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["questions"] and len(sys.argv) == 4:
+        questions(int(sys.argv[2]), sys.argv[3])
+    elif sys.argv[1:2] == ["flood"] and len(sys.argv) == 3:
+        flood(sys.argv[2])
+    else:
+        sys.exit(__doc__)
