@@ -49,6 +49,24 @@ fn exit_code(p: &mut PtySession) -> i32 {
     }
 }
 
+/// `cxm assess` on a new `a.toml` in `dir`, with question 1 answered and question 2
+/// on screen (so the first save has returned).
+fn one_answer_into_a_toml(dir: &Path) -> PtySession {
+    let args = [
+        "--answers",
+        "a.toml",
+        "--organisation",
+        "A",
+        "--respondent",
+        "B",
+    ];
+    let mut p = spawn(dir, &args);
+    p.exp_string("Question 1 of 18").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Question 2 of 18").unwrap();
+    p
+}
+
 /// Runs a command `cxm` printed, as a user would paste it into a shell in `dir`.
 fn assert_runs(dir: &Path, command: &str, code: i32, prints: &str) {
     let out = Command::new("sh")
@@ -535,20 +553,7 @@ fn the_readme_shows_the_first_question_as_an_80x24_terminal_does() {
 #[test]
 fn a_second_assess_on_the_same_file_is_refused_while_the_first_runs() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = spawn(
-        dir.path(),
-        &[
-            "--answers",
-            "a.toml",
-            "--organisation",
-            "A",
-            "--respondent",
-            "B",
-        ],
-    );
-    first.exp_string("Question 1 of 18").unwrap();
-    send(&mut first, ENTER);
-    first.exp_string("Question 2 of 18").unwrap();
+    let mut first = one_answer_into_a_toml(dir.path());
     let mut second = spawn(dir.path(), &["--answers", "a.toml"]);
     second
         .exp_regex(r"error: a\.toml is open in another cxm; finish or stop that one first")
@@ -625,21 +630,8 @@ fn killed_at_any_moment_around_a_save_the_answers_file_parses_and_keeps_every_sa
         seed ^= seed << 17;
         let delay = std::time::Duration::from_micros(seed % 4_000);
         let dir = tempfile::tempdir().unwrap();
-        let mut p = spawn(
-            dir.path(),
-            &[
-                "--answers",
-                "a.toml",
-                "--organisation",
-                "A",
-                "--respondent",
-                "B",
-            ],
-        );
-        p.exp_string("Question 1 of 18").unwrap();
-        send(&mut p, ENTER);
         // Question 2 on screen: the save of answer 1 has returned.
-        p.exp_string("Question 2 of 18").unwrap();
+        let mut p = one_answer_into_a_toml(dir.path());
         send(&mut p, ENTER);
         std::thread::sleep(delay);
         p.process_mut()
