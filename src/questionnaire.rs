@@ -163,6 +163,16 @@ pub struct Question {
     pub options: Vec<Choice>,
 }
 
+impl Question {
+    /// The text of the option for `stage`, if the question has one.
+    pub fn option_text(&self, stage: u32) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|o| o.stage == stage)
+            .map(|o| o.text.as_str())
+    }
+}
+
 /// One answer option of a question, evidencing one stage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {

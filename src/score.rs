@@ -119,6 +119,13 @@ pub struct Coverage {
     pub unanswered: usize,
 }
 
+impl Coverage {
+    /// Questions still open: answered "Don't know" (`unknown`) or not at all.
+    pub fn open(&self) -> usize {
+        self.unknown + self.unanswered
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionResult {
     pub id: String,
@@ -259,7 +266,7 @@ pub fn stage_of(score: f64, top: u32, rule: StageRule) -> u32 {
     }
 }
 
-/// A question's stage answer, its index in the questionnaire and its weight.
+/// A question's stage answer, with the question and its position in the questionnaire.
 struct Valued<'q> {
     index: usize,
     question: &'q Question,
@@ -343,16 +350,11 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
     let top = q.top_level();
     let rule = q.scoring.stage;
     let stage_ref = |level: u32| q.stage(level).map(StageRef::from);
+    let option = |question: &Question, stage: u32| {
+        question.option_text(stage).unwrap_or_default().to_string()
+    };
     let raise = |(index, to): (usize, u32)| {
         let question = &q.questions[index];
-        let option = |stage: u32| {
-            question
-                .options
-                .iter()
-                .find(|o| o.stage == stage)
-                .map(|o| o.text.clone())
-                .unwrap_or_default()
-        };
         let from = match answers.answers.get(&question.id) {
             Some(Answer::Stage(s)) => *s,
             _ => 0,
@@ -361,8 +363,8 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             question: question.id.clone(),
             from,
             to,
-            from_option: option(from),
-            to_option: option(to),
+            from_option: option(question, from),
+            to_option: option(question, to),
         }
     };
     // `None` without a level; empty at the top; else the cheapest raises, if any.
@@ -424,7 +426,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             .map(|v| Gap {
                 question: v.question.id.clone(),
                 stage: v.stage,
-                option: raise((v.index, v.stage)).to_option,
+                option: option(v.question, v.stage),
             })
             .collect();
         let this = Scored {
@@ -511,11 +513,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
                 text: question.text.clone(),
                 answer: answer.map(AnswerValue),
                 option: match answer {
-                    Some(Answer::Stage(s)) => question
-                        .options
-                        .iter()
-                        .find(|o| o.stage == s)
-                        .map(|o| o.text.clone()),
+                    Some(Answer::Stage(s)) => question.option_text(s).map(str::to_string),
                     _ => None,
                 },
                 note: answers.notes.get(&question.id).cloned(),
@@ -550,7 +548,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             lift: overall_lift,
             max_score: top,
         },
-        complete: coverage.unknown == 0 && coverage.unanswered == 0,
+        complete: coverage.open() == 0,
         coverage,
         stages: q
             .stages

@@ -381,7 +381,7 @@ pub fn run_with(
         }
         Some(p) => {
             let coverage = score(&questionnaire, &answers).coverage;
-            let open = coverage.unknown + coverage.unanswered;
+            let open = coverage.open();
             if coverage.unanswered > 0 {
                 prompter.say(&format!(
                     "Resuming {}: {}. The {open} open questions follow. Esc goes back; Ctrl-C \
@@ -523,7 +523,7 @@ pub fn run_with(
     // The report is longer than a screen: end with its headline.
     prompter.say(&summary(&report));
     if report::open_line(&report.coverage).is_some() {
-        let open = report.coverage.unknown + report.coverage.unanswered;
+        let open = report.coverage.open();
         prompter.say(if open == 1 {
             "Answer it with:"
         } else {

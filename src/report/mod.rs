@@ -163,7 +163,7 @@ pub fn coverage_line(c: &Coverage) -> String {
 
 /// `2 questions are still open (don't know or unanswered)`, or `None` when none is.
 pub fn open_line(c: &Coverage) -> Option<String> {
-    match c.unknown + c.unanswered {
+    match c.open() {
         0 => None,
         1 => Some("1 question is still open (don't know or unanswered)".into()),
         n => Some(format!(
@@ -259,7 +259,7 @@ fn lift_text(
 
 /// What lifts the overall stage, as [`lift_text`] gives it.
 fn overall_lift_text(report: &Report, arrow: &str, ellipsis: &str) -> Option<(String, String)> {
-    let open = report.coverage.unknown + report.coverage.unanswered;
+    let open = report.coverage.open();
     let level = report.overall.stage.as_ref().map(|s| s.level);
     lift_text(report, level, &report.overall.lift, open, arrow, ellipsis)
 }
@@ -271,7 +271,7 @@ fn dimension_lift_text(
     arrow: &str,
     ellipsis: &str,
 ) -> Option<(String, String)> {
-    let open = d.coverage.unknown + d.coverage.unanswered;
+    let open = d.coverage.open();
     let level = d.stage.as_ref().map(|s| s.level);
     lift_text(report, level, &d.lift, open, arrow, ellipsis)
 }

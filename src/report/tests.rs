@@ -191,24 +191,33 @@ fn reports_to_fit() -> Vec<Report> {
     ]
 }
 
+/// The table view of `report` at every width of `widths`, plain and with box drawing:
+/// `(width, text)`.
+fn tables(report: &Report, widths: impl IntoIterator<Item = usize>) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for width in widths {
+        for unicode in [false, true] {
+            let look = Look {
+                color: false,
+                unicode,
+                width,
+            };
+            out.push((width, render(report, Format::Table, look)));
+        }
+    }
+    out
+}
+
 /// Lines of the table reports wider than `width`, each prefixed with the width.
 fn too_wide(widths: &[usize]) -> Vec<String> {
     let mut lines = Vec::new();
     for report in reports_to_fit() {
-        for &width in widths {
-            for unicode in [false, true] {
-                let look = Look {
-                    color: false,
-                    unicode,
-                    width,
-                };
-                let text = render(&report, Format::Table, look);
-                lines.extend(
-                    text.lines()
-                        .filter(|l| l.chars().count() > width)
-                        .map(|l| format!("{width}: {l}")),
-                );
-            }
+        for (width, text) in tables(&report, widths.iter().copied()) {
+            lines.extend(
+                text.lines()
+                    .filter(|l| l.chars().count() > width)
+                    .map(|l| format!("{width}: {l}")),
+            );
         }
     }
     lines
@@ -453,28 +462,20 @@ fn the_dimension_table_never_breaks_a_word_at_any_width() {
                 words.extend(text.split_whitespace().map(String::from));
             }
         }
-        for width in 40..=100 {
-            for unicode in [false, true] {
-                let look = Look {
-                    color: false,
-                    unicode,
-                    width,
-                };
-                let text = render(&report, Format::Table, look);
-                let rows = text
-                    .lines()
-                    .filter(|l| l.starts_with('|') || l.starts_with('│'));
-                for line in rows {
-                    for token in line
-                        .split(['|', '│', '┆'])
-                        .flat_map(str::split_whitespace)
-                        .filter(|t| t.parse::<f64>().is_err() && *t != "-" && *t != "–")
-                    {
-                        assert!(
-                            words.iter().any(|w| w == token),
-                            "{width} columns: `{token}` is part of a word in\n{text}"
-                        );
-                    }
+        for (width, text) in tables(&report, 40..=100) {
+            let rows = text
+                .lines()
+                .filter(|l| l.starts_with('|') || l.starts_with('│'));
+            for line in rows {
+                for token in line
+                    .split(['|', '│', '┆'])
+                    .flat_map(str::split_whitespace)
+                    .filter(|t| t.parse::<f64>().is_err() && *t != "-" && *t != "–")
+                {
+                    assert!(
+                        words.iter().any(|w| w == token),
+                        "{width} columns: `{token}` is part of a word in\n{text}"
+                    );
                 }
             }
         }

@@ -1104,33 +1104,19 @@ fn top_stage_has_no_next_action_even_if_the_questionnaire_defines_one() {
 
 #[test]
 fn control_characters_in_questionnaire_texts_never_reach_the_report() {
-    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/questionnaires/mini.toml"))
-        .unwrap()
-        .replace("text = \"Poor.\"", "text = \"Poor.\\u001b]0;pwned\\u0007\"")
-        .replace(
-            "summary = \"Does little.\"",
-            "summary = \"Does \\u001b[31mlittle.\"",
-        )
-        .replace("title = \"Mini\"", "title = \"Mini\\u009b2J\"");
-    assert!(text.contains("\\u001b]0;pwned"));
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("hostile.toml");
-    std::fs::write(&file, text).unwrap();
-    let answers = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
-        [answers]\ndata-quality = 1\ndata-owner = 1\ndata-use = 1\n";
+    let hostile = |text: String| {
+        let changed = text
+            .replace("text = \"Poor.\"", "text = \"Poor.\\u001b]0;pwned\\u0007\"")
+            .replace(
+                "summary = \"Does little.\"",
+                "summary = \"Does \\u001b[31mlittle.\"",
+            )
+            .replace("title = \"Mini\"", "title = \"Mini\\u009b2J\"");
+        assert!(changed.contains("\\u001b]0;pwned"));
+        changed
+    };
     for format in ["table", "markdown"] {
-        let out = run_with_stdin(
-            &[
-                "score",
-                "-",
-                "-Q",
-                &file.display().to_string(),
-                "-f",
-                format,
-            ],
-            answers,
-        )
-        .success();
+        let out = score_mini_changed(hostile, format);
         // The lift line shows the option, the ladder the summary, the head the title.
         assert!(out.stdout.contains("Poor.]0;pwned"), "{}", out.stdout);
         assert!(out.stdout.contains("Does [31mlittle."), "{}", out.stdout);
@@ -1140,6 +1126,30 @@ fn control_characters_in_questionnaire_texts_never_reach_the_report() {
             out.stdout
         );
     }
+}
+
+/// Answers to the three questions of `mini.toml`.
+const MINI_ANSWERS: &str = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
+    [answers]\ndata-quality = 1\ndata-owner = 1\ndata-use = 2\n";
+
+/// `cxm score - -Q Q -f FORMAT` with [`MINI_ANSWERS`] on stdin, where Q is `mini.toml`
+/// after `change`; succeeds.
+fn score_mini_changed(change: impl Fn(String) -> String, format: &str) -> crate::common::Run {
+    let text = change(
+        std::fs::read_to_string(format!("{ROOT}/tests/fixtures/questionnaires/mini.toml")).unwrap(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("changed.toml");
+    std::fs::write(&file, text).unwrap();
+    let args = [
+        "score",
+        "-",
+        "-Q",
+        &file.display().to_string(),
+        "-f",
+        format,
+    ];
+    run_with_stdin(&args, MINI_ANSWERS).success()
 }
 
 #[test]
@@ -1256,34 +1266,18 @@ fn a_number_too_large_for_toml_is_an_answer_like_any_other_wrong_stage() {
 #[test]
 fn a_huge_stage_or_dimension_name_renders_in_every_view() {
     // A stage name beyond format!'s width limit (65,535) once panicked the table.
-    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/questionnaires/mini.toml"))
-        .unwrap()
-        .replace(
+    let huge = |text: String| {
+        text.replace(
             "name = \"Low\"",
             &format!("name = \"{}\"", "L".repeat(70_000)),
         )
         .replace(
             "name = \"Data\"",
             &format!("name = \"{}\"", "D".repeat(200_000)),
-        );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("huge.toml");
-    std::fs::write(&file, text).unwrap();
-    let answers = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
-        [answers]\ndata-quality = 1\ndata-owner = 1\ndata-use = 2\n";
-    for format in ["table", "json", "markdown"] {
-        let out = run_with_stdin(
-            &[
-                "score",
-                "-",
-                "-Q",
-                &file.display().to_string(),
-                "-f",
-                format,
-            ],
-            answers,
         )
-        .success();
+    };
+    for format in ["table", "json", "markdown"] {
+        let out = score_mini_changed(huge, format);
         assert!(out.stdout.contains(&"L".repeat(70_000)), "{format}");
     }
 }
