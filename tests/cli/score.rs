@@ -691,24 +691,38 @@ fn small_answers(answers: &str) -> String {
     )
 }
 
-/// The JSON report of `answers` scored against the small questionnaire with `from`
-/// replaced by `to` in its text.
-fn json_with_small_changed(from: &str, to: &str, answers: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{ROOT}/{SMALL_QUESTIONNAIRE}")).unwrap();
-    let changed = text.replace(from, to);
-    assert_ne!(changed, text, "`{from}` is in the small questionnaire");
+/// `cxm score - -Q Q -f FORMAT` with `answers` on stdin, where Q is the questionnaire
+/// fixture `fixture` after `change`; succeeds.
+fn score_changed(
+    fixture: &str,
+    change: impl Fn(String) -> String,
+    answers: &str,
+    format: &str,
+) -> crate::common::Run {
+    let text = std::fs::read_to_string(format!("{ROOT}/{fixture}")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("small-changed.toml");
-    std::fs::write(&file, changed).unwrap();
+    let file = dir.path().join("changed.toml");
+    std::fs::write(&file, change(text)).unwrap();
     let args = [
         "score",
         "-",
         "-Q",
         &file.display().to_string(),
         "-f",
-        "json",
+        format,
     ];
-    run_with_stdin(&args, answers).success().json()
+    run_with_stdin(&args, answers).success()
+}
+
+/// The JSON report of `answers` scored against the small questionnaire with `from`
+/// replaced by `to` in its text.
+fn json_with_small_changed(from: &str, to: &str, answers: &str) -> Value {
+    let change = |text: String| {
+        let changed = text.replace(from, to);
+        assert_ne!(changed, text, "`{from}` is in the small questionnaire");
+        changed
+    };
+    score_changed(SMALL_QUESTIONNAIRE, change, answers, "json").json()
 }
 
 #[test]
@@ -1132,24 +1146,14 @@ fn control_characters_in_questionnaire_texts_never_reach_the_report() {
 const MINI_ANSWERS: &str = "format = 1\nquestionnaire = \"mini\"\nquestionnaire_version = \"1.0.0\"\n\
     [answers]\ndata-quality = 1\ndata-owner = 1\ndata-use = 2\n";
 
-/// `cxm score - -Q Q -f FORMAT` with [`MINI_ANSWERS`] on stdin, where Q is `mini.toml`
-/// after `change`; succeeds.
+/// [`score_changed`] for `mini.toml` with [`MINI_ANSWERS`].
 fn score_mini_changed(change: impl Fn(String) -> String, format: &str) -> crate::common::Run {
-    let text = change(
-        std::fs::read_to_string(format!("{ROOT}/tests/fixtures/questionnaires/mini.toml")).unwrap(),
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("changed.toml");
-    std::fs::write(&file, text).unwrap();
-    let args = [
-        "score",
-        "-",
-        "-Q",
-        &file.display().to_string(),
-        "-f",
+    score_changed(
+        "tests/fixtures/questionnaires/mini.toml",
+        change,
+        MINI_ANSWERS,
         format,
-    ];
-    run_with_stdin(&args, MINI_ANSWERS).success()
+    )
 }
 
 #[test]
