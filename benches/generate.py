@@ -3,6 +3,8 @@
 
   generate.py questions N DIR   DIR/qN.toml (N questions in 10 dimensions) and DIR/aN.toml
   generate.py flood DIR         DIR/a10m.toml: just under 10 MiB of unknown answer ids
+  generate.py shapes DIR        DIR/shape-*.toml: seven shapes of TOML, each as large as
+                                cxm still parses (src/document.rs), for peak memory
 """
 import sys
 
@@ -38,10 +40,38 @@ def flood(out):
     open(f"{out}/a10m.toml", "w").write("".join(parts))
 
 
+# The most entries of each shape that the parse estimate still lets through (found by
+# bisection against `cxm score`); peak memory of `cxm score FILE` on each is the figure.
+SHAPES = {
+    "answers": (141273, lambda i: f"q{i:07d} = 2\n"),
+    "deepdot": (9171, lambda i: f"a{i}.b.c.d.e.f.g.h = 1\n"),
+    "aotkv": (27429, lambda i: "[[a]]\nb=1\n"),
+    "emptykv": (211726, lambda i: f'a{i}=""\n'),
+}
+ARRAYS = {"inlkv": (51636, "{a=1}"), "arr": (430472, "1")}
+
+
+def shapes(out):
+    head = 'format = 1\nquestionnaire = "cx-maturity"\nquestionnaire_version = "2.0.0"\n'
+    for name, (n, line) in SHAPES.items():
+        body = "".join(line(i) for i in range(n))
+        if name == "answers":
+            body = "[answers]\n" + body
+        open(f"{out}/shape-{name}.toml", "w").write(head + body)
+    for name, (n, item) in ARRAYS.items():
+        open(f"{out}/shape-{name}.toml", "w").write(head + "x = [" + ",".join([item] * n) + "]\n")
+    n = 70960
+    notes = "[answers]\n" + "".join(f"q{i:07d} = 2\n" for i in range(n))
+    notes += "[notes]\n" + "".join(f'q{i:07d} = "n"\n' for i in range(n))
+    open(f"{out}/shape-notes.toml", "w").write(head + notes)
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["questions"] and len(sys.argv) == 4:
         questions(int(sys.argv[2]), sys.argv[3])
     elif sys.argv[1:2] == ["flood"] and len(sys.argv) == 3:
         flood(sys.argv[2])
+    elif sys.argv[1:2] == ["shapes"] and len(sys.argv) == 3:
+        shapes(sys.argv[2])
     else:
         sys.exit(__doc__)

@@ -10,8 +10,9 @@ use toml::Spanned;
 use crate::diagnostic::{
     Diagnostic, Invalid, MAX_SHOWN, Problems, Source, closest, count, list, printable,
 };
+use crate::document::{self, Kind};
 use crate::invocation::program;
-use crate::questionnaire::{FORMAT, Questionnaire, check_format, is_kebab_case};
+use crate::questionnaire::{FORMAT, Questionnaire, is_kebab_case};
 
 /// One question's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,12 +98,9 @@ impl Parsed {
             errors: vec![d],
             omitted: 0,
         };
-        if let Some(d) = check_format(&source, "answers file") {
-            return Err(fail(d, &source));
-        }
-        match toml::from_str::<raw::File>(&source.text) {
+        match document::parse::<raw::File>(&source, Kind::Answers) {
             Ok(file) => Ok(Parsed { source, file }),
-            Err(e) => Err(fail(source.toml_error(&e), &source)),
+            Err(d) => Err(fail(d, &source)),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod bundled;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod document;
 pub mod exit_codes;
 pub mod input;
 pub mod invocation;

@@ -87,9 +87,10 @@ fn exact<'a>(
     let at = |i: usize, c: usize, k: usize| (i * side + c) * side + k;
     let mut best = vec![f64::NEG_INFINITY; (n + 1) * side * side];
     best[at(n, 0, 0)] = 0.0;
+    // Every question raised costs at least one step, so only `k <= c` can be filled.
     for i in (0..n).rev() {
         for c in 0..side {
-            for k in 0..side {
+            for k in 0..=c {
                 let mut most = best[at(i + 1, c, k)];
                 for choice in items[i] {
                     let (cost, questions) = (choice.cost as usize, choice.raises.len());
@@ -102,7 +103,7 @@ fn exact<'a>(
         }
     }
     let (cost, questions) = (0..side)
-        .flat_map(|c| (0..side).map(move |k| (c, k)))
+        .flat_map(|c| (0..=c).map(move |k| (c, k)))
         .find(|&(c, k)| best[at(0, c, k)].is_finite() && reaches(base + best[at(0, c, k)]))?;
 
     // Rebuild, item by item in questionnaire order, over states (steps left, questions

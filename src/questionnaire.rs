@@ -11,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Invalid, Source, closest, count, list, printable};
+use crate::document::{self, Kind};
 
 /// The only questionnaire layout this version of `cxm` reads.
 pub const FORMAT: i64 = 1;
@@ -373,83 +374,12 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
-/// Checks the `format` key shared by every `cxm` file; `None` when it is fine.
-///
-/// Read first, leniently, so a file of another format gets a clear message instead of
-/// a list of unknown fields.
-pub(crate) fn check_format(source: &Source, what: &str) -> Option<Diagnostic> {
-    #[derive(Deserialize)]
-    struct Probe {
-        format: Option<Spanned<toml::Value>>,
-        questionnaire: Option<Kind>,
-        answers: Option<serde::de::IgnoredAny>,
-        stages: Option<serde::de::IgnoredAny>,
-    }
-    /// What the `questionnaire` key holds: a table in a questionnaire, an id (a string)
-    /// in an answers file.
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Kind {
-        Id(#[allow(dead_code)] String),
-        Other(#[allow(dead_code)] serde::de::IgnoredAny),
-    }
-    // The probe accepts any table, so its errors are TOML syntax errors.
-    let probe: Probe = match toml::from_str(&source.text) {
-        Ok(p) => p,
-        Err(e) => {
-            let mut d = source.toml_error(&e);
-            d.message = format!("this is not valid TOML: {}", d.message);
-            return Some(d);
-        }
-    };
-    // A file of the other kind gets one line saying so, not a list of unknown keys.
-    let is_questionnaire =
-        matches!(probe.questionnaire, Some(Kind::Other(_))) || probe.stages.is_some();
-    let is_answers = matches!(probe.questionnaire, Some(Kind::Id(_))) || probe.answers.is_some();
-    let file = if source.name.starts_with('<') {
-        "FILE".to_string()
-    } else {
-        source.name.clone()
-    };
-    if what == "answers file" && is_questionnaire && !is_answers {
-        return Some(source.file_error(format!(
-            "this is a questionnaire, not an answers file; answer it with `{cxm} assess \
-             --questionnaire {file}`, check it with `{cxm} validate {file}`, or score answers \
-             against it with `{cxm} score ANSWERS --questionnaire {file}`",
-            cxm = crate::invocation::program()
-        )));
-    }
-    if what == "questionnaire" && is_answers && !is_questionnaire {
-        return Some(source.file_error(format!(
-            "this is an answers file, not a questionnaire; score it with `{} score {file}`",
-            crate::invocation::program()
-        )));
-    }
-    match probe.format {
-        None => Some(source.file_error(format!(
-            "missing `format = {FORMAT}` at the top of the {what}"
-        ))),
-        Some(f) if f.get_ref().as_integer() == Some(FORMAT) => None,
-        Some(f) => Some(source.error(
-            f.span(),
-            format!(
-                "unsupported format {}: this version of cxm reads format {FORMAT}; \
-                 upgrade cxm or write the file in format {FORMAT}",
-                f.get_ref()
-            ),
-        )),
-    }
-}
-
 /// Parses and validates a questionnaire, returning it (when there is no error) and every
 /// problem found, errors and warnings, in file order.
 pub fn check(source: &Source) -> (Option<Questionnaire>, Vec<Diagnostic>) {
-    if let Some(d) = check_format(source, "questionnaire") {
-        return (None, vec![d]);
-    }
-    let file: raw::File = match toml::from_str(&source.text) {
+    let file: raw::File = match document::parse(source, Kind::Questionnaire) {
         Ok(f) => f,
-        Err(e) => return (None, vec![source.toml_error(&e)]),
+        Err(d) => return (None, vec![d]),
     };
     let mut checker = Checker {
         source,

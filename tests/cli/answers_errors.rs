@@ -237,6 +237,37 @@ fn a_file_over_10_mib_is_refused_before_it_is_read() {
 }
 
 #[test]
+fn a_file_of_too_many_tiny_entries_is_refused_before_it_is_parsed() {
+    // Just under 10 MiB of unknown answer ids: parsing would take about 450 MB.
+    let dir = tempfile::tempdir().unwrap();
+    let flood = dir.path().join("flood.toml");
+    let mut text = String::from("format = 1\nquestionnaire = \"cx-maturity\"\n[answers]\n");
+    let mut i = 0;
+    while text.len() < 10 * 1024 * 1024 - 100 {
+        text.push_str(&format!("q{i:07} = 2\n"));
+        i += 1;
+    }
+    std::fs::write(&flood, &text).unwrap();
+    let name = flood.display().to_string();
+    let message = run(&["score", &name]).error();
+    assert!(
+        message.starts_with(&format!(
+            "invalid answers file {name}: this answers file holds too many entries to read \
+             safely: parsing it would take about "
+        )),
+        "{message}"
+    );
+    assert!(message.contains("cxm allows itself 80 MB"), "{message}");
+    // A questionnaire of the same shape gets the same refusal from validate.
+    let out = run(&["validate", &name]).code(2);
+    assert!(
+        out.stdout
+            .contains("this questionnaire holds too many entries"),
+        "{out}"
+    );
+}
+
+#[test]
 fn invalid_utf8_names_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("latin1.toml");

@@ -1,0 +1,166 @@
+//! Reading a `cxm` TOML file into its typed `raw` structs: a cheap first pass that
+//! refuses structures too big to parse within [`MAX_PARSED_BYTES`], one parse into a
+//! document tree, the probe for the file's format and kind, then serde from that tree.
+//!
+//! The `toml` crate keeps every token, every parser event and a tree of every key and
+//! value with its position in memory at once. That costs about 80 bytes per token and
+//! about a kilobyte per table (a map node), so a 10 MiB file of tiny entries would need
+//! hundreds of megabytes. The first pass counts tokens and table openers with the same
+//! lexer, without keeping them, and estimates that cost before any of it is spent.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use toml::de::DeTable;
+use toml_parser::lexer::TokenKind;
+
+use crate::diagnostic::{Diagnostic, Source};
+use crate::questionnaire::FORMAT;
+
+/// The most memory the parsed form of one file may take: with the binary and the rest
+/// of a command, peak memory stays under 100 MB.
+pub const MAX_PARSED_BYTES: usize = 80 * 1024 * 1024;
+
+/// Bytes a token costs at most while parsing: itself, its parser event, its tree node
+/// (measured on every shape of TOML, up to 93).
+const BYTES_PER_TOKEN: usize = 96;
+
+/// Bytes a `.`, `[` or `{` costs at most: each may open a table, one map node (measured
+/// up to about 1,000 on dotted keys and inline tables).
+const BYTES_PER_OPENER: usize = 1024;
+
+/// An upper estimate of the memory parsing `text` takes, from one pass of the lexer.
+pub fn estimated_bytes(text: &str) -> usize {
+    let (mut tokens, mut openers) = (0usize, 0usize);
+    for token in toml_parser::Source::new(text).lex() {
+        tokens += 1;
+        if matches!(
+            token.kind(),
+            TokenKind::Dot | TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket
+        ) {
+            openers += 1;
+        }
+    }
+    text.len() + tokens * BYTES_PER_TOKEN + openers * BYTES_PER_OPENER
+}
+
+/// What a file claims to be, from its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Questionnaire,
+    Answers,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Questionnaire => "questionnaire",
+            Kind::Answers => "answers file",
+        }
+    }
+}
+
+/// Parses `source` as a file of `kind` into `T`: refused when too big to parse, a
+/// clear one-line error when it is not TOML, is the other kind of file, or has the
+/// wrong `format`, else serde's first shape error with its position.
+pub(crate) fn parse<T: DeserializeOwned>(source: &Source, kind: Kind) -> Result<T, Diagnostic> {
+    let what = kind.noun();
+    let estimate = estimated_bytes(&source.text);
+    if estimate > MAX_PARSED_BYTES {
+        return Err(source.file_error(format!(
+            "this {what} holds too many entries to read safely: parsing it would take about \
+             {} MB, and cxm allows itself {} MB (room for about 2,000 questions or 100,000 \
+             answers); check that this is the right file",
+            estimate.div_ceil(1024 * 1024),
+            MAX_PARSED_BYTES / (1024 * 1024)
+        )));
+    }
+    let table = DeTable::parse(&source.text).map_err(|e| {
+        let mut d = source.toml_error(&e);
+        d.message = format!("this is not valid TOML: {}", d.message);
+        d
+    })?;
+    check_kind_and_format(source, table.get_ref(), kind)?;
+    T::deserialize(toml::de::Deserializer::from(table)).map_err(|e| source.toml_error(&e))
+}
+
+/// Checks the `format` key shared by every `cxm` file, and that the file is of the
+/// kind wanted: a file of the other kind gets one line saying so, not a list of
+/// unknown keys.
+fn check_kind_and_format(source: &Source, table: &DeTable, kind: Kind) -> Result<(), Diagnostic> {
+    // A questionnaire's `questionnaire` is a table, an answers file's is an id.
+    let questionnaire = table.get("questionnaire").map(|v| v.get_ref().is_str());
+    let is_questionnaire = questionnaire == Some(false) || table.contains_key("stages");
+    let is_answers = questionnaire == Some(true) || table.contains_key("answers");
+    let file = if source.name.starts_with('<') {
+        "FILE".to_string()
+    } else {
+        source.name.clone()
+    };
+    let cxm = crate::invocation::program();
+    match kind {
+        Kind::Answers if is_questionnaire && !is_answers => {
+            return Err(source.file_error(format!(
+                "this is a questionnaire, not an answers file; answer it with `{cxm} assess \
+                 --questionnaire {file}`, check it with `{cxm} validate {file}`, or score \
+                 answers against it with `{cxm} score ANSWERS --questionnaire {file}`"
+            )));
+        }
+        Kind::Questionnaire if is_answers && !is_questionnaire => {
+            return Err(source.file_error(format!(
+                "this is an answers file, not a questionnaire; score it with `{cxm} score {file}`"
+            )));
+        }
+        _ => {}
+    }
+    let Some(format) = table.get("format") else {
+        return Err(source.file_error(format!(
+            "missing `format = {FORMAT}` at the top of the {}",
+            kind.noun()
+        )));
+    };
+    let value = toml::Value::deserialize(toml::de::ValueDeserializer::from(format.clone()));
+    let shown = match value {
+        Ok(v) if v.as_integer() == Some(FORMAT) => return Ok(()),
+        // Shown as TOML, the way the user wrote it.
+        Ok(v) => v.to_string(),
+        Err(_) => source.text[format.span()].to_string(),
+    };
+    Err(source.error(
+        format.span(),
+        format!(
+            "unsupported format {shown}: this version of cxm reads format {FORMAT}; upgrade \
+             cxm or write the file in format {FORMAT}"
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_estimate_grows_with_tables_far_faster_than_with_plain_values() {
+        // The same number of tokens: three values, or three tables opened by dots.
+        let values = "a = 1\nb = 2\n";
+        let tables = "a.b.c.d = 1\n";
+        assert!(estimated_bytes(tables) > estimated_bytes(values) * 3);
+        assert!(estimated_bytes("") <= BYTES_PER_TOKEN);
+    }
+
+    #[test]
+    fn a_questionnaire_a_hundred_times_the_bundled_one_fits() {
+        // 1,800 questions with help texts, options and actions: far more than anyone
+        // answers, and still well inside the limit.
+        let bundled = include_str!("../questionnaires/cx-maturity.en.toml");
+        assert!(estimated_bytes(bundled) * 100 < MAX_PARSED_BYTES);
+    }
+
+    #[test]
+    fn a_flood_of_tiny_tables_is_refused_before_parsing() {
+        let text = "x.y.z = 1\n".repeat(40_000);
+        let source = Source::new("flood.toml", format!("format = 1\n{text}"));
+        let err = parse::<toml::Table>(&source, Kind::Answers).expect_err("too big");
+        assert!(err.message.contains("too many entries"), "{}", err.message);
+        assert_eq!(err.position, None);
+    }
+}
