@@ -164,6 +164,12 @@ pub struct ScoreArgs {
     /// With --min-stage: let unknown or unanswered questions pass the gate.
     #[arg(long, requires = "min_stage")]
     pub allow_incomplete: bool,
+
+    /// The stage to aim for (a level number or a stage id): adds the gap per dimension
+    /// and a roadmap of the actions that reach it. Default: the answers file's
+    /// `target_stage`.
+    #[arg(long, value_name = "LEVEL|ID")]
+    pub target: Option<String>,
 }
 
 /// Check questionnaire files and print every problem as `file:line:column: …`.

@@ -18,6 +18,7 @@ use crate::lift::{self, Choice, Item};
 use crate::questionnaire::{
     Action, DimensionMethod, OverallMethod, Question, Questionnaire, Stage, StageRule,
 };
+use crate::target::{self, DimensionTarget, Target};
 
 /// Scores closer than this to a whole number are that number: a dimension whose
 /// answers are all 3 scores 3.0 and is at stage 3, whatever its weights.
@@ -33,6 +34,8 @@ pub struct Report {
     pub respondent: Option<String>,
     pub date: Option<String>,
     pub target_stage: Option<StageRef>,
+    /// The gap to the target stage and the roadmap there, when a target is set.
+    pub target: Option<Target>,
     pub overall: Overall,
     pub complete: bool,
     pub coverage: Coverage,
@@ -145,6 +148,9 @@ pub struct DimensionResult {
     /// The fewest raised answers that lift this dimension one stage (as for
     /// [`Overall::lift`]).
     pub lift: Option<Vec<Raise>>,
+    /// How far the dimension is from the target stage, when one is set and the
+    /// dimension has a score.
+    pub target: Option<DimensionTarget>,
 }
 
 /// An answer below its dimension's stage.
@@ -454,6 +460,9 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             coverage: dim_coverage,
             gaps,
             lift,
+            target: answers
+                .target_stage
+                .and_then(|t| target::dimension_target(score, level, t)),
         });
     }
 
@@ -521,7 +530,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         })
         .collect();
 
-    Report {
+    let mut report = Report {
         schema_version: 1,
         tool: Tool {
             name: "cxm",
@@ -539,6 +548,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         respondent: answers.respondent.clone(),
         date: answers.date.clone(),
         target_stage: answers.target_stage.and_then(stage_ref),
+        target: None,
         overall: Overall {
             score: overall_score,
             stage: overall_level.and_then(stage_ref),
@@ -563,7 +573,11 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         dimensions,
         questions,
         gate: None,
-    }
+    };
+    report.target = answers
+        .target_stage
+        .and_then(|t| target::plan(q, &report, t));
+    report
 }
 
 impl Report {

@@ -25,5 +25,7 @@ mod properties;
 mod readme;
 #[path = "cli/score.rs"]
 mod score;
+#[path = "cli/target.rs"]
+mod target;
 #[path = "cli/validate.rs"]
 mod validate;

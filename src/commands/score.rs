@@ -26,6 +26,7 @@ struct Config {
     outputs: Vec<(PathBuf, Format)>,
     min_stage: Option<String>,
     allow_incomplete: bool,
+    target: Option<String>,
 }
 
 impl Config {
@@ -51,6 +52,7 @@ impl Config {
             outputs,
             min_stage: args.min_stage,
             allow_incomplete: args.allow_incomplete,
+            target: args.target,
         })
     }
 }
@@ -137,24 +139,29 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         parsed.questionnaire_id(),
         lang,
     )?;
-    let (answers, warnings) = parsed.resolve(&questionnaire)?;
+    let (mut answers, warnings) = parsed.resolve(&questionnaire)?;
     for w in warnings {
         eprint_line(&format!("warning: {}", w.message));
     }
 
-    let min_stage = match &config.min_stage {
-        None => None,
-        Some(wanted) => match questionnaire.find_stage(wanted) {
-            Some(stage) => Some(StageRef::from(stage)),
-            None => bail!(
-                "--min-stage {wanted}: no such stage in questionnaire `{}`; use a level from 1 to \
-                 {} or one of {}",
-                questionnaire.id,
-                questionnaire.top_level(),
-                list(questionnaire.stages.iter().map(|s| &s.id))
-            ),
-        },
+    let stage_arg = |flag: &str, wanted: &str| match questionnaire.find_stage(wanted) {
+        Some(stage) => Ok(StageRef::from(stage)),
+        None => Err(anyhow::anyhow!(
+            "{flag} {wanted}: no such stage in questionnaire `{}`; use a level from 1 to {} or \
+             one of {}",
+            questionnaire.id,
+            questionnaire.top_level(),
+            list(questionnaire.stages.iter().map(|s| &s.id))
+        )),
     };
+    let min_stage = config
+        .min_stage
+        .as_deref()
+        .map(|wanted| stage_arg("--min-stage", wanted))
+        .transpose()?;
+    if let Some(wanted) = &config.target {
+        answers.target_stage = Some(stage_arg("--target", wanted)?.level);
+    }
 
     let mut report = score(&questionnaire, &answers);
     if let Some(min) = &min_stage {

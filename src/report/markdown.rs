@@ -3,9 +3,10 @@
 use std::fmt::Write;
 
 use super::{
-    SCORE_MEANS, coverage_text, dimension_lift_text, dimensions_at, explained, gap_text, held_back,
-    held_back_text, no_action_text, overall_lift_text, overall_method_text, score_number,
-    score_text, stage_text, step_text,
+    NO_STEP_ACTION, SCORE_MEANS, coverage_text, dimension_lift_text, dimension_target_text,
+    dimensions_at, explained, gap_text, held_back, held_back_text, no_action_text,
+    overall_lift_text, overall_method_text, phase_title, phases, score_number, score_text,
+    stage_text, step_text, target_text, transition_text,
 };
 use crate::answers::Answer;
 use crate::score::{AnswerValue, Report};
@@ -16,6 +17,56 @@ fn cell(text: &str) -> String {
         .replace('|', "\\|")
         .replace("\r\n", " ")
         .replace('\n', " ")
+}
+
+/// The way to the target stage: where each dimension stands, then the steps by phase.
+fn roadmap(out: &mut String, report: &Report) {
+    let Some(target) = &report.target else { return };
+    let _ = writeln!(
+        out,
+        "\n## Roadmap to {} {}\n",
+        target.stage.level, target.stage.name
+    );
+    let _ = writeln!(out, "| Dimension | Stage | To the target |\n|---|---|---|");
+    for d in report.weakest_first() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(&d.name),
+            cell(&stage_text(d)),
+            dimension_target_text(d)
+        );
+    }
+    let phases = phases(report);
+    let mut number = 0;
+    for (phase, horizon, steps) in &phases {
+        let _ = writeln!(
+            out,
+            "\n### {}\n",
+            phase_title(*phase, *horizon, phases.len())
+        );
+        for step in steps {
+            number += 1;
+            let title = step
+                .action
+                .as_ref()
+                .map_or(NO_STEP_ACTION, |a| a.title.as_str());
+            let _ = writeln!(
+                out,
+                "{number}. **{}: {}** ({})",
+                step.dimension_name,
+                title.trim(),
+                transition_text(step, "→")
+            );
+            if let Some(a) = &step.action {
+                for (label, value) in [("Owner", &a.owner), ("KPI", &a.kpi)] {
+                    if let Some(v) = value {
+                        let _ = writeln!(out, "   - {label}: {}", v.trim());
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub fn render(report: &Report) -> String {
@@ -55,8 +106,8 @@ pub fn render(report: &Report) -> String {
             score_text(report.overall.score, report.overall.max_score),
         ),
     );
-    if let Some(t) = &report.target_stage {
-        row("Target", &format!("{} {}", t.level, t.name));
+    if let Some(t) = target_text(report) {
+        row("Target", &t);
     }
     if let Some(names) = held_back_text(report) {
         row("Held back by", &names);
@@ -166,6 +217,8 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(out, "\n{}", extras.join("\n"));
         }
     }
+
+    roadmap(&mut out, report);
 
     // The answers behind the stages, folded away on GitHub, for whoever checks them.
     let _ = writeln!(

@@ -10,6 +10,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::score::{Coverage, DimensionResult, Gap, NoAction, Raise, Report};
+use crate::target::Step;
 
 /// An output format. `--format` takes the same names, in any case, as the extensions
 /// `-o` understands: `table` or `txt`, `json`, `markdown` or `md`.
@@ -324,6 +325,70 @@ fn step_text(report: &Report, d: &DimensionResult, arrow: &str) -> String {
         None => format!("{} {}", stage.level, stage.name),
     }
 }
+
+/// `3 Multichannel: 2 stages to go`, `3 Multichannel: reached`, for the target line.
+fn target_text(report: &Report) -> Option<String> {
+    let t = report.target.as_ref()?;
+    let name = format!("{} {}", t.stage.level, t.stage.name);
+    Some(match t.gap {
+        _ if t.reached => format!("{name}: reached"),
+        Some(gap) => format!("{name}: {}", stages_to_go(gap)),
+        None => format!("{name}: no overall stage yet"),
+    })
+}
+
+/// `1 stage to go`, `2 stages to go`.
+fn stages_to_go(gap: u32) -> String {
+    format!("{gap} stage{} to go", if gap == 1 { "" } else { "s" })
+}
+
+/// Where a dimension stands against the target: `2 stages to go, 17 % of the way`,
+/// `reached`, or `not assessed`.
+fn dimension_target_text(d: &DimensionResult) -> String {
+    match &d.target {
+        Some(t) if t.gap == 0 => "reached".into(),
+        // Rounded, but never to 100 % before the target is reached.
+        Some(t) => format!(
+            "{}, {} % of the way",
+            stages_to_go(t.gap),
+            (t.progress * 100.0).round().min(99.0)
+        ),
+        None => "not assessed".into(),
+    }
+}
+
+/// The roadmap's steps by phase: `(phase, horizon, steps)` in order.
+fn phases(report: &Report) -> Vec<(u32, Option<&str>, Vec<&Step>)> {
+    let mut out: Vec<(u32, Option<&str>, Vec<&Step>)> = Vec::new();
+    for step in report.target.iter().flat_map(|t| &t.roadmap) {
+        match out.last_mut() {
+            Some((phase, _, steps)) if *phase == step.phase => steps.push(step),
+            _ => out.push((step.phase, step.horizon.as_deref(), vec![step])),
+        }
+    }
+    out
+}
+
+/// `Phase 1: 1–3 months`, or `Phase 1` without a horizon; just `Steps` when there is
+/// only one phase and it has no horizon.
+fn phase_title(phase: u32, horizon: Option<&str>, count: usize) -> String {
+    match horizon {
+        Some(h) => format!("Phase {phase}: {h}"),
+        None if count == 1 => "Steps".into(),
+        None => format!("Phase {phase}"),
+    }
+}
+
+/// `1 Uniform -> 2 Segment-Based` for a roadmap step.
+fn transition_text(step: &Step, arrow: &str) -> String {
+    format!(
+        "{} {} {arrow} {} {}",
+        step.from.level, step.from.name, step.to.level, step.to.name
+    )
+}
+
+/// What a roadmap step says when the questionnaire has no action for it.
+const NO_STEP_ACTION: &str = "No action defined for this stage";
 
 #[cfg(test)]
 mod tests;

@@ -5,13 +5,15 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
-    Look, SCORE_MEANS, coverage_text, dimension_lift_text, dimensions_at, explained, gap_text,
-    held_back, held_back_text, new_table, no_action_text, open_line, overall_lift_text,
-    overall_method_text, score_number, score_text, stage_text, step_text,
+    Look, NO_STEP_ACTION, SCORE_MEANS, coverage_text, dimension_lift_text, dimension_target_text,
+    dimensions_at, explained, gap_text, held_back, held_back_text, new_table, no_action_text,
+    open_line, overall_lift_text, overall_method_text, phase_title, phases, score_number,
+    score_text, stage_text, step_text, target_text, transition_text,
 };
 use crate::score::{NoAction, Report};
 
 /// Minimal ANSI styling, on only when `look.color` is.
+#[derive(Clone, Copy)]
 struct Paint {
     on: bool,
 }
@@ -98,8 +100,8 @@ pub fn render(report: &Report, look: Look) -> String {
         ),
         Tone::Plain,
     ));
-    if let Some(t) = &report.target_stage {
-        facts.push(("Target", format!("{} {}", t.level, t.name), Tone::Plain));
+    if let Some(t) = target_text(report) {
+        facts.push(("Target", t, Tone::Plain));
     }
     if let Some(names) = held_back_text(report) {
         facts.push(("Held back by", names, Tone::Plain));
@@ -307,6 +309,7 @@ pub fn render(report: &Report, look: Look) -> String {
             }
         }
     }
+    roadmap(&mut out, report, look, p);
     let sustained: Vec<&str> = report
         .dimensions
         .iter()
@@ -323,6 +326,68 @@ pub fn render(report: &Report, look: Look) -> String {
         ));
     }
     if look.unicode { out } else { to_plain(&out) }
+}
+
+/// The way to the target stage: where each dimension stands, then the steps by phase.
+fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
+    let Some(target) = &report.target else { return };
+    let width = look.width.max(40);
+    let arrow = if look.unicode { "→" } else { "->" };
+    let title = format!("Roadmap to {} {}", target.stage.level, target.stage.name);
+    let _ = writeln!(out, "\n{}\n", p.bold(&title));
+    for d in report.weakest_first() {
+        let line = format!("{}, {}", stage_text(d), dimension_target_text(d));
+        out.push_str(&indent_wrapped(
+            &format!("  {}: ", d.name),
+            &line,
+            width,
+            str::to_string,
+        ));
+    }
+    let phases = phases(report);
+    if phases.is_empty() && target.reached {
+        out.push_str(&indent_wrapped(
+            "",
+            "Every dimension is at the target.",
+            width,
+            str::to_string,
+        ));
+    }
+    let mut number = 0;
+    for (phase, horizon, steps) in &phases {
+        out.push('\n');
+        let title = phase_title(*phase, *horizon, phases.len());
+        out.push_str(&indent_wrapped("", &title, width, |l| p.bold(l)));
+        for step in steps {
+            number += 1;
+            let head = format!("{number}. ");
+            let pad = " ".repeat(head.len());
+            let title = step
+                .action
+                .as_ref()
+                .map_or(NO_STEP_ACTION, |a| a.title.as_str());
+            out.push_str(&indent_wrapped(
+                &head,
+                &format!("{}: {title}", step.dimension_name),
+                width,
+                str::to_string,
+            ));
+            out.push_str(&indent_wrapped(
+                &pad,
+                &transition_text(step, arrow),
+                width,
+                |l| p.dim(l),
+            ));
+            if let Some(a) = &step.action {
+                for (label, value) in [("Owner", &a.owner), ("KPI", &a.kpi)] {
+                    if let Some(v) = value {
+                        let head = format!("{pad}{:<7}", format!("{label}:"));
+                        out.push_str(&indent_wrapped(&head, v, width, str::to_string));
+                    }
+                }
+            }
+        }
+    }
 }
 
 const DIMENSION_HEADER: [&str; 4] = ["Dimension", "Score", "Stage", "Next action"];

@@ -2,7 +2,8 @@
 //!
 //! A block starts with `$ cxm ARGS…` and holds the command's standard output (and
 //! standard error, after it). A last line `...` means the output goes on: then the
-//! block must be the start of it.
+//! block must be the start of it; a first line `...` means it came before: then the
+//! block must be the end of it.
 
 use crate::common::{ROOT, run};
 
@@ -11,6 +12,7 @@ struct Example {
     args: Vec<String>,
     expected: String,
     prefix: bool,
+    suffix: bool,
 }
 
 fn examples() -> Vec<Example> {
@@ -35,6 +37,10 @@ fn examples() -> Vec<Example> {
             .take_while(|l| l.trim() != "```")
             .map(unindent)
             .collect();
+        let suffix = body.first().is_some_and(|l| l == "...");
+        if suffix {
+            body.remove(0);
+        }
         let prefix = body.last().is_some_and(|l| l == "...");
         if prefix {
             body.pop();
@@ -49,6 +55,7 @@ fn examples() -> Vec<Example> {
             args: args.split_whitespace().map(str::to_string).collect(),
             expected: body.iter().map(|l| format!("{l}\n")).collect(),
             prefix,
+            suffix,
         });
     }
     examples
@@ -62,7 +69,14 @@ fn every_console_example_in_the_readme_is_what_cxm_prints() {
         let args: Vec<&str> = e.args.iter().map(String::as_str).collect();
         let out = run(&args);
         let printed = format!("{}{}", out.stdout, out.stderr);
-        if e.prefix {
+        if e.suffix {
+            assert!(
+                printed.ends_with(&e.expected),
+                "README.md:{}: `cxm {}` prints\n{printed}",
+                e.line,
+                args.join(" ")
+            );
+        } else if e.prefix {
             assert!(
                 printed.starts_with(&e.expected),
                 "README.md:{}: `cxm {}` prints\n{printed}",
@@ -123,6 +137,24 @@ fn the_readme_json_example_matches_the_real_report_where_it_is_not_abridged() {
             assert_eq!(*value, timing[key], "README JSON timing `{key}`");
         }
     }
+    // The target block, with its one roadmap step's action abridged to the title.
+    for key in ["stage", "reached", "gap"] {
+        assert_eq!(
+            shown["target"][key], real["target"][key],
+            "README JSON target `{key}`"
+        );
+    }
+    assert_eq!(real["target"]["roadmap"].as_array().unwrap().len(), 1);
+    let (step, real_step) = (
+        &shown["target"]["roadmap"][0],
+        &real["target"]["roadmap"][0],
+    );
+    for (key, value) in step.as_object().unwrap() {
+        if key != "action" {
+            assert_eq!(*value, real_step[key], "README JSON roadmap step `{key}`");
+        }
+    }
+    assert_eq!(step["action"]["title"], real_step["action"]["title"]);
     let question = &shown["questions"][0];
     let real_question = real["questions"]
         .as_array()
