@@ -65,14 +65,14 @@ fn score_lowest_answers(bencher: divan::Bencher, overall: &str) {
 }
 
 /// Every format rendered from one report.
-#[divan::bench(args = [Format::Table, Format::Json, Format::Markdown])]
+#[divan::bench(args = [Format::Table, Format::Json, Format::Markdown, Format::Html, Format::Csv])]
 fn render_report(bencher: divan::Bencher, format: Format) {
     let q = questionnaire();
     let (answers, _) = Parsed::parse(Source::new("a.toml", ANSWERS))
         .and_then(|p| p.resolve(&q))
         .expect("example is valid");
     let report = cxm::score::score(&q, &answers);
-    bencher.bench(|| render(&report, format, Look::PLAIN));
+    bencher.bench(|| render(&report, format, Look::PLAIN, None));
 }
 
 /// A generated questionnaire of `n` questions in 10 dimensions, and answers to all.

@@ -142,7 +142,8 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
-    /// Format of the report on standard output: table (or txt), json, markdown (or md).
+    /// Format of the report on standard output: table (or txt), json, markdown (or md),
+    /// html, csv.
     #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Table)]
     pub format: Format,
 
@@ -152,7 +153,7 @@ pub struct ScoreArgs {
     pub quiet: bool,
 
     /// Also write the report to FILE, in the format its extension names
-    /// (`.json`, `.md`, `.txt`). Repeat for several files.
+    /// (`.json`, `.md`, `.txt`, `.html`, `.csv`). Repeat for several files.
     #[arg(short, long = "output", value_name = "FILE")]
     pub output: Vec<PathBuf>,
 
@@ -170,6 +171,16 @@ pub struct ScoreArgs {
     /// `target_stage`.
     #[arg(long, value_name = "LEVEL|ID")]
     pub target: Option<String>,
+
+    /// Render HTML reports with this minijinja template instead of the built-in one;
+    /// its variables are the JSON report's fields (see the README).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    /// Also append the Markdown report to the file GitHub Actions names in
+    /// GITHUB_STEP_SUMMARY, for the job's summary page.
+    #[arg(long)]
+    pub step_summary: bool,
 }
 
 /// Check questionnaire files and print every problem as `file:line:column: …`.

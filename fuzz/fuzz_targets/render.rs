@@ -25,7 +25,7 @@ fuzz_target!(|input: (&str, &str, u8)| {
         unicode: width % 3 == 0,
         width: 40 + usize::from(width % 61),
     };
-    for format in [Format::Table, Format::Json, Format::Markdown] {
-        let _ = render(&report, format, look);
+    for format in [Format::Table, Format::Json, Format::Markdown, Format::Html, Format::Csv] {
+        let _ = render(&report, format, look, None);
     }
 });

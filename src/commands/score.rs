@@ -13,6 +13,7 @@ use crate::diagnostic::{Source, list};
 use crate::exit_codes::ExitCode;
 use crate::input;
 use crate::output::{Existing, eprint_line, print, write_atomic};
+use crate::report::html::Template;
 use crate::report::{self, Format, Look};
 use crate::score::{StageRef, score};
 
@@ -27,6 +28,9 @@ struct Config {
     min_stage: Option<String>,
     allow_incomplete: bool,
     target: Option<String>,
+    template: Option<Template>,
+    /// Where `--step-summary` appends: `GITHUB_STEP_SUMMARY`.
+    step_summary: Option<PathBuf>,
 }
 
 impl Config {
@@ -53,8 +57,53 @@ impl Config {
             min_stage: args.min_stage,
             allow_incomplete: args.allow_incomplete,
             target: args.target,
+            template: args.template.as_deref().map(read_template).transpose()?,
+            step_summary: args.step_summary.then(step_summary_path).transpose()?,
         })
     }
+}
+
+/// Reads a `--template` file.
+fn read_template(path: &Path) -> anyhow::Result<Template> {
+    let text = input::read_file(path)
+        .with_context(|| format!("could not read template {}", path.display()))?;
+    Ok(Template {
+        name: path.display().to_string(),
+        text,
+    })
+}
+
+/// The file `--step-summary` appends to, from `GITHUB_STEP_SUMMARY`.
+fn step_summary_path() -> anyhow::Result<PathBuf> {
+    match std::env::var_os("GITHUB_STEP_SUMMARY") {
+        Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
+        _ => bail!(
+            "--step-summary: GITHUB_STEP_SUMMARY is not set; GitHub Actions sets it in every \
+             job step. Elsewhere write the Markdown report with `-o report.md`"
+        ),
+    }
+}
+
+/// Appends `text` to the job summary at `path`: never truncates what earlier steps
+/// wrote.
+fn append_step_summary(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut f| {
+            f.write_all(text.as_bytes())?;
+            Ok(f)
+        })
+        .with_context(|| {
+            format!(
+                "--step-summary: could not append to {} (GITHUB_STEP_SUMMARY)",
+                path.display()
+            )
+        })?;
+    file.flush()
+        .with_context(|| format!("--step-summary: could not write {}", path.display()))
 }
 
 /// Reads an answers file, or standard input for `-`.
@@ -168,17 +217,27 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         report.apply_gate(min, config.allow_incomplete);
     }
 
+    let template = config.template.as_ref();
+    // Every view first, so a broken template writes nothing at all.
+    let mut files = Vec::new();
     for (path, format) in &config.outputs {
-        let text = report::render(&report, *format, Look::PLAIN);
+        files.push((path, report::render(&report, *format, Look::PLAIN, template)?));
+    }
+    let stdout = if config.quiet {
+        None
+    } else {
+        Some(report::render(&report, config.format, super::stdout_look(), template)?)
+    };
+    for (path, text) in files {
         write_atomic(path, text.as_bytes(), Existing::Replace)
             .with_context(|| format!("could not write report file {}", path.display()))?;
     }
-    if !config.quiet {
-        print(&report::render(
-            &report,
-            config.format,
-            super::stdout_look(),
-        ))?;
+    if let Some(path) = &config.step_summary {
+        let text = report::render(&report, Format::Markdown, Look::PLAIN, None)?;
+        append_step_summary(path, &format!("{text}\n"))?;
+    }
+    if let Some(text) = stdout {
+        print(&text)?;
     }
 
     let Some(gate) = &report.gate else {

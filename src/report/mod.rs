@@ -2,8 +2,11 @@
 //!
 //! Renderers only turn a report into text; they compute no score and do no I/O.
 
+mod csv;
+pub mod html;
 mod json;
 mod markdown;
+mod radar;
 mod table;
 
 use std::fmt;
@@ -24,6 +27,11 @@ pub enum Format {
     /// GitHub-flavoured Markdown, for documents and CI job summaries.
     #[value(alias = "md")]
     Markdown,
+    /// One self-contained web page with a radar chart, for screens and print.
+    #[value(alias = "htm")]
+    Html,
+    /// One row per question, for spreadsheets.
+    Csv,
 }
 
 impl Format {
@@ -34,12 +42,14 @@ impl Format {
             "json" => Some(Format::Json),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" => Some(Format::Table),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
 
     /// The extensions `-o` understands, for error messages.
-    pub const EXTENSIONS: &'static str = "`.json`, `.md` or `.txt`";
+    pub const EXTENSIONS: &'static str = "`.json`, `.md`, `.txt`, `.html` or `.csv`";
 }
 
 impl fmt::Display for Format {
@@ -48,6 +58,8 @@ impl fmt::Display for Format {
             Format::Table => "table",
             Format::Json => "json",
             Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Csv => "csv",
         })
     }
 }
@@ -96,13 +108,21 @@ pub fn new_table(look: Look, header: Vec<&str>) -> comfy_table::Table {
     table
 }
 
-/// Renders `report` in `format`; `look` only matters for the table.
-pub fn render(report: &Report, format: Format, look: Look) -> String {
-    match format {
+/// Renders `report` in `format`; `look` only matters for the table, `template` (a
+/// user's HTML template) only for HTML.
+pub fn render(
+    report: &Report,
+    format: Format,
+    look: Look,
+    template: Option<&html::Template>,
+) -> Result<String, html::TemplateError> {
+    Ok(match format {
         Format::Table => table::render(report, look),
         Format::Json => json::render(report),
         Format::Markdown => markdown::render(report),
-    }
+        Format::Html => html::render(report, template)?,
+        Format::Csv => csv::render(report),
+    })
 }
 
 /// A score with two decimals, rounded as usual except where that would land on a stage

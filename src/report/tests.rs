@@ -12,6 +12,11 @@ use crate::diagnostic::Source;
 use crate::questionnaire::Questionnaire;
 use crate::score::{NoAction, StageRef, score};
 
+/// A built-in view (no user template) of `report`.
+fn view(report: &Report, format: Format, look: Look) -> String {
+    render(report, format, look, None).expect("built-in views render")
+}
+
 const QUESTIONNAIRE: &str = include_str!("../../tests/fixtures/questionnaires/report.toml");
 const ANSWERS: &str = include_str!("../../tests/fixtures/answers/report.toml");
 
@@ -69,7 +74,7 @@ fn fixture_scores_as_described() {
 
 #[test]
 fn table_plain() {
-    let text = render(&gated_report(), Format::Table, Look::PLAIN);
+    let text = view(&gated_report(), Format::Table, Look::PLAIN);
 
     assert!(!text.contains('\x1b'), "no colour in PLAIN");
     assert!(
@@ -140,7 +145,7 @@ fn table_plain() {
 /// are ASCII, so anything else comes from the renderer.
 #[test]
 fn plain_table_of_ascii_texts_is_ascii() {
-    let text = render(&gated_report(), Format::Table, Look::PLAIN);
+    let text = view(&gated_report(), Format::Table, Look::PLAIN);
     let other: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
     assert!(other.is_empty(), "{other:?}");
 }
@@ -152,7 +157,7 @@ fn table_in_colour_on_a_terminal() {
         unicode: true,
         width: 80,
     };
-    let text = render(&gated_report(), Format::Table, look);
+    let text = view(&gated_report(), Format::Table, look);
     assert!(text.contains("\x1b[1mReport Test\x1b[0m"), "bold title");
     assert!(text.contains("▶ 1 Crawl"));
     assert!(text.contains("1 Crawl → 2 Walk"));
@@ -162,7 +167,7 @@ fn table_in_colour_on_a_terminal() {
     assert!(text.contains("\x1b[33mno: "));
 
     // Without colour the same report has no escape at all.
-    let plain = render(
+    let plain = view(
         &gated_report(),
         Format::Table,
         Look {
@@ -202,7 +207,7 @@ fn tables(report: &Report, widths: impl IntoIterator<Item = usize>) -> Vec<(usiz
                 unicode,
                 width,
             };
-            out.push((width, render(report, Format::Table, look)));
+            out.push((width, view(report, Format::Table, look)));
         }
     }
     out
@@ -238,7 +243,7 @@ fn table_fits_narrow_terminals() {
 
 #[test]
 fn json() {
-    let text = render(&gated_report(), Format::Json, Look::PLAIN);
+    let text = view(&gated_report(), Format::Json, Look::PLAIN);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
 
     assert_eq!(v["schema_version"], 1);
@@ -301,7 +306,7 @@ fn json() {
 
 #[test]
 fn json_without_gate_has_gate_null() {
-    let text = render(&report(), Format::Json, Look::PLAIN);
+    let text = view(&report(), Format::Json, Look::PLAIN);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(v["gate"].is_null());
     assert!(v.as_object().unwrap().contains_key("gate"));
@@ -309,7 +314,7 @@ fn json_without_gate_has_gate_null() {
 
 #[test]
 fn markdown() {
-    let text = render(&gated_report(), Format::Markdown, Look::PLAIN);
+    let text = view(&gated_report(), Format::Markdown, Look::PLAIN);
 
     assert!(text.starts_with("# Report Test: stage report\n"));
     assert!(text.contains("| Organisation | Example \\| Co |\n"));
@@ -342,7 +347,7 @@ fn markdown() {
 fn markdown_cells_keep_backslashes_and_line_breaks_from_breaking_the_table() {
     let mut r = report();
     r.organisation = Some("A \\ B\nC".into());
-    let text = render(&r, Format::Markdown, Look::PLAIN);
+    let text = view(&r, Format::Markdown, Look::PLAIN);
     assert!(text.contains("| Organisation | A \\\\ B C |\n"), "{text}");
 }
 
@@ -352,7 +357,7 @@ fn markdown_escapes_a_pipe_in_the_overall_stage_once() {
     if let Some(stage) = r.overall.stage.as_mut() {
         stage.name = "Crawl | Walk".into();
     }
-    let text = render(&r, Format::Markdown, Look::PLAIN);
+    let text = view(&r, Format::Markdown, Look::PLAIN);
     let line = text
         .lines()
         .find(|l| l.starts_with("| Overall stage |"))
@@ -370,7 +375,7 @@ fn report_without_any_stage_answer() {
     let mut r = score(&q, &answers);
     r.apply_gate(&StageRef::from(q.stage(1).unwrap()), true);
 
-    let table = render(&r, Format::Table, Look::PLAIN);
+    let table = view(&r, Format::Table, Look::PLAIN);
     assert!(table.contains("Overall stage: none: no question has a stage answer\n"));
     assert!(table.contains("Score:         no score (average of the dimension scores)\n"));
     assert!(!table.contains("Next actions"));
@@ -378,13 +383,13 @@ fn report_without_any_stage_answer() {
     assert!(table.contains("CI gate:       failed: no overall stage"));
 
     let v: serde_json::Value =
-        serde_json::from_str(&render(&r, Format::Json, Look::PLAIN)).unwrap();
+        serde_json::from_str(&view(&r, Format::Json, Look::PLAIN)).unwrap();
     assert!(v["overall"]["score"].is_null());
     assert!(v["overall"]["stage"].is_null());
     assert_eq!(v["overall"]["held_back_by"], serde_json::json!([]));
     assert_eq!(v["gate"]["passed"], false);
 
-    let md = render(&r, Format::Markdown, Look::PLAIN);
+    let md = view(&r, Format::Markdown, Look::PLAIN);
     assert!(md.contains("| Overall stage | none: no question has a stage answer |\n"));
     assert!(!md.contains("## Next actions"));
 }
@@ -406,7 +411,7 @@ fn format_from_output_file_extension() {
 /// stages rest on.
 #[test]
 fn markdown_lists_every_answer_with_its_note() {
-    let text = render(&gated_report(), Format::Markdown, Look::PLAIN);
+    let text = view(&gated_report(), Format::Markdown, Look::PLAIN);
     let answers = &text[text.find("\n## Answers\n").expect("answers section")..];
     assert!(
         answers
@@ -426,7 +431,7 @@ fn markdown_lists_every_answer_with_its_note() {
 fn without_a_lift_the_report_says_why() {
     let mut r = report();
     r.overall.lift = None;
-    let text = render(&r, Format::Table, Look::PLAIN);
+    let text = view(&r, Format::Table, Look::PLAIN);
     assert!(
         text.contains(
             "To reach 2 Walk: raising the answers given does not get there; answer the 2 open\n\
@@ -436,7 +441,7 @@ fn without_a_lift_the_report_says_why() {
     );
     r.coverage.unknown = 0;
     r.coverage.unanswered = 0;
-    let text = render(&r, Format::Markdown, Look::PLAIN);
+    let text = view(&r, Format::Markdown, Look::PLAIN);
     assert!(
         text.contains(
             "| To reach 2 Walk | raising the answers given does not get there: their options \

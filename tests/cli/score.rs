@@ -448,7 +448,8 @@ fn unknown_output_extension_is_an_error_and_writes_nothing() {
     assert_eq!(
         message,
         format!(
-            "cannot tell the format of output file {pdf_file}; name it with `.json`, `.md` or `.txt`"
+            "cannot tell the format of output file {pdf_file}; name it with `.json`, `.md`, `.txt`, \
+             `.html` or `.csv`"
         )
     );
     // Not even the `.json` named before it.

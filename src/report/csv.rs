@@ -1,0 +1,76 @@
+//! The report as CSV for spreadsheets: long format, one row per question.
+//!
+//! RFC 4180 quoting by the csv crate, UTF-8 with a header row. A cell that begins with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet
+//! shows it as text instead of running it as a formula (CSV injection).
+
+use crate::answers::Answer;
+use crate::score::Report;
+
+const HEADER: [&str; 8] = [
+    "dimension_id",
+    "dimension",
+    "question_id",
+    "question",
+    "answer",
+    "option",
+    "stage",
+    "note",
+];
+
+/// `text` made safe to open in a spreadsheet.
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+pub fn render(report: &Report) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut rows = vec![HEADER.map(str::to_string).to_vec()];
+    for q in &report.questions {
+        let answer = q.answer.map(|a| a.0);
+        let stage = match answer {
+            Some(Answer::Stage(level)) => report
+                .stages
+                .iter()
+                .find(|s| s.level == level)
+                .map_or(String::new(), |s| s.name.clone()),
+            _ => String::new(),
+        };
+        rows.push(vec![
+            q.dimension.clone(),
+            report.dimension_name(&q.dimension).to_string(),
+            q.id.clone(),
+            q.text.clone(),
+            answer.map_or(String::new(), |a| a.to_string()),
+            q.option.clone().unwrap_or_default(),
+            stage,
+            q.note.clone().unwrap_or_default(),
+        ]);
+    }
+    for row in rows {
+        // Writing to a Vec cannot fail, and every row has the header's length.
+        let _ = writer.write_record(row.iter().map(|cell| defused(cell)));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_shown_as_text() {
+        for bad in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(defused(bad), format!("'{bad}"));
+        }
+        assert_eq!(defused("plain = fine"), "plain = fine");
+        assert_eq!(defused("3"), "3");
+    }
+}

@@ -1,0 +1,151 @@
+//! The report as one self-contained HTML page, rendered from a minijinja template.
+//!
+//! The default template (`report.html` next to this file) is embedded in the binary;
+//! `--template FILE` replaces it so a consultant can brand the report without a
+//! rebuild. A template sees the JSON report's fields as its variables, plus `radar`
+//! (the chart as inline SVG) and `radar_summary` (its text alternative). Everything it
+//! prints is HTML-escaped, whatever the template's file name; a template runs on a
+//! fuel budget, so a runaway loop in a user's template ends with an error.
+
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, Value, context};
+
+use super::radar::{self, Series};
+use super::score_number;
+use crate::score::Report;
+
+/// A user's template: the name errors give it, and its text.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub name: String,
+    pub text: String,
+}
+
+/// The default template, embedded at compile time.
+const DEFAULT: &str = include_str!("report.html");
+
+/// Template instructions one render may run: ample for any report (the bundled one
+/// needs well under a hundredth), and a stop for a template that loops away.
+const FUEL: u64 = 50_000_000;
+
+/// A template that does not parse or render: message with `file:line`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct TemplateError(String);
+
+impl TemplateError {
+    fn new(template: &str, err: &minijinja::Error) -> TemplateError {
+        let place = match err.line() {
+            Some(line) => format!("{template}:{line}"),
+            None => template.to_string(),
+        };
+        let what = match err.detail() {
+            Some(detail) => format!("{}: {detail}", err.kind()),
+            None => err.kind().to_string(),
+        };
+        TemplateError(format!(
+            "template {place}: {what}; the template's variables are the JSON report's fields \
+             (see the README)"
+        ))
+    }
+}
+
+/// A text as a CSS string literal, safe inside `<style>`: everything but letters,
+/// digits and spaces becomes an escape.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:06x}", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The chart of `report`'s dimension scores, with the target as a second outline.
+fn radar_of(report: &Report) -> (String, String) {
+    let labels: Vec<&str> = report.dimensions.iter().map(|d| d.name.as_str()).collect();
+    let mut series = vec![Series {
+        class: "series score",
+        label: "Score",
+        values: report.dimensions.iter().map(|d| d.score).collect(),
+    }];
+    if let Some(t) = &report.target {
+        series.push(Series {
+            class: "series target",
+            label: "Target",
+            values: vec![Some(f64::from(t.stage.level)); labels.len()],
+        });
+    }
+    let mut summary: Vec<String> = report
+        .dimensions
+        .iter()
+        .map(|d| match (&d.stage, d.score) {
+            (Some(stage), Some(score)) => format!(
+                "{}: {} (stage {} {})",
+                d.name,
+                score_number(score),
+                stage.level,
+                stage.name
+            ),
+            _ => format!("{}: not assessed", d.name),
+        })
+        .collect();
+    if let Some(t) = &report.target {
+        summary.push(format!("target: stage {} {}", t.stage.level, t.stage.name));
+    }
+    let summary = format!(
+        "Dimension scores on a scale of 1 to {}. {}.",
+        report.overall.max_score,
+        summary.join("; ")
+    );
+    let title = "Dimension scores";
+    let svg = radar::svg(title, &summary, &labels, report.overall.max_score, &series);
+    (svg, summary)
+}
+
+/// Renders `report` with `template`, or the default template.
+pub fn render(report: &Report, template: Option<&Template>) -> Result<String, TemplateError> {
+    let (name, text) = match template {
+        Some(t) => (t.name.as_str(), t.text.as_str()),
+        None => ("report.html", DEFAULT),
+    };
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_fuel(Some(FUEL));
+    env.add_filter("score", |s: f64| score_number(s));
+    // Rounded, but 100 only when the whole way is covered.
+    env.add_filter("percent", |share: f64| {
+        let percent = (share.clamp(0.0, 1.0) * 100.0).round() as u32;
+        if share < 1.0 { percent.min(99) } else { percent }
+    });
+    env.add_filter("css_string", |s: String| Value::from_safe_string(css_string(&s)));
+    env.add_template(name, text)
+        .map_err(|e| TemplateError::new(name, &e))?;
+    let tmpl = env
+        .get_template(name)
+        .map_err(|e| TemplateError::new(name, &e))?;
+    let (svg, summary) = radar_of(report);
+    let ctx = context! {
+        radar => Value::from_safe_string(svg),
+        radar_summary => summary,
+        ..Value::from(Serde(report))
+    };
+    tmpl.render(ctx).map_err(|e| TemplateError::new(name, &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_close_the_string_or_the_style_element() {
+        let s = css_string("a\"b</style>\\ c");
+        assert_eq!(s.matches('"').count(), 2);
+        assert!(!s.contains('<') && !s.contains('>'));
+        assert!(s.starts_with("\"a\\000022b"));
+    }
+}
