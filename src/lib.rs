@@ -26,6 +26,7 @@ use exit_codes::ExitCode;
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    commands::set_color(cli.color);
     match cli.command {
         Command::Assess(args) => assess::run(args),
         Command::Score(args) => commands::score::run(args),

@@ -519,7 +519,12 @@ pub fn run_with(
     }
     // A blank line between the last answer and the report.
     prompter.say("");
-    print(&report::render(&report, Format::Table, stdout_look(), None)?)?;
+    print(&report::render(
+        &report,
+        Format::Table,
+        stdout_look(),
+        None,
+    )?)?;
     // The report is longer than a screen: end with its headline.
     prompter.say(&summary(&report));
     if report::open_line(&report.coverage).is_some() {

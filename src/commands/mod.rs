@@ -8,15 +8,52 @@ use std::io::IsTerminal;
 
 use crate::report::Look;
 
-/// How the table report should look on standard output: colour only on a terminal
-/// with `NO_COLOR` unset; plain ASCII at 80 columns in a pipe.
+/// `--color`: when reports on standard output use colour.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
+    #[default]
+    Auto,
+    /// Always, also into pipes and files (`less -R`, CI logs that show colour).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The `--color` of this run, set once by [`crate::run`] before any output.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Records this run's `--color`; the first call wins.
+pub fn set_color(choice: ColorChoice) {
+    let _ = COLOR.set(choice);
+}
+
+/// Whether the environment rules colour out: `NO_COLOR` (any non-empty value) or
+/// `TERM=dumb`.
+fn environment_forbids_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+}
+
+/// How the table report should look on standard output: on a terminal its width,
+/// box drawing and (by `--color`) colour; in a pipe plain ASCII at 80 columns, with
+/// colour only for `--color always`.
 pub fn stdout_look() -> Look {
-    if !std::io::stdout().is_terminal() {
-        return Look::PLAIN;
+    let choice = COLOR.get().copied().unwrap_or_default();
+    let terminal = std::io::stdout().is_terminal();
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && !environment_forbids_color(),
+    };
+    if !terminal {
+        return Look {
+            color,
+            ..Look::PLAIN
+        };
     }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Look {
-        color: !no_color,
+        color,
         unicode: true,
         width: terminal_width(),
     }

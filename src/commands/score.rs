@@ -221,12 +221,20 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     // Every view first, so a broken template writes nothing at all.
     let mut files = Vec::new();
     for (path, format) in &config.outputs {
-        files.push((path, report::render(&report, *format, Look::PLAIN, template)?));
+        files.push((
+            path,
+            report::render(&report, *format, Look::PLAIN, template)?,
+        ));
     }
     let stdout = if config.quiet {
         None
     } else {
-        Some(report::render(&report, config.format, super::stdout_look(), template)?)
+        Some(report::render(
+            &report,
+            config.format,
+            super::stdout_look(),
+            template,
+        )?)
     };
     for (path, text) in files {
         write_atomic(path, text.as_bytes(), Existing::Replace)

@@ -120,9 +120,15 @@ pub fn render(report: &Report, template: Option<&Template>) -> Result<String, Te
     // Rounded, but 100 only when the whole way is covered.
     env.add_filter("percent", |share: f64| {
         let percent = (share.clamp(0.0, 1.0) * 100.0).round() as u32;
-        if share < 1.0 { percent.min(99) } else { percent }
+        if share < 1.0 {
+            percent.min(99)
+        } else {
+            percent
+        }
     });
-    env.add_filter("css_string", |s: String| Value::from_safe_string(css_string(&s)));
+    env.add_filter("css_string", |s: String| {
+        Value::from_safe_string(css_string(&s))
+    });
     env.add_template(name, text)
         .map_err(|e| TemplateError::new(name, &e))?;
     let tmpl = env

@@ -173,8 +173,16 @@ mod tests {
     #[test]
     fn one_spoke_per_dimension_and_one_polygon_per_series() {
         let series = [
-            Series { class: "series score", label: "Score", values: vec![Some(2.0), Some(3.5), None] },
-            Series { class: "series target", label: "Target", values: vec![Some(4.0); 3] },
+            Series {
+                class: "series score",
+                label: "Score",
+                values: vec![Some(2.0), Some(3.5), None],
+            },
+            Series {
+                class: "series target",
+                label: "Target",
+                values: vec![Some(4.0); 3],
+            },
         ];
         let svg = svg("t", "d", &["A", "B", "C"], 5, &series);
         assert_eq!(svg.matches("class=\"spoke\"").count(), 3);

@@ -56,6 +56,46 @@ impl Paint {
     fn bad(&self, text: &str) -> String {
         self.wrap("33", text)
     }
+    /// `text` in the colour of stage `level` on a ladder of `top` stages.
+    fn stage(&self, level: u32, top: u32, text: &str) -> String {
+        self.wrap(STAGE_COLORS[stage_color(level, top)].0, text)
+    }
+}
+
+/// Stage colours from the lowest stage to the top: ANSI code and comfy-table colour.
+const STAGE_COLORS: [(&str, comfy_table::Color); 5] = [
+    ("31", comfy_table::Color::Red),
+    ("33", comfy_table::Color::Yellow),
+    ("36", comfy_table::Color::Cyan),
+    ("34", comfy_table::Color::Blue),
+    ("32", comfy_table::Color::Green),
+];
+
+/// Which of [`STAGE_COLORS`] stage `level` of `top` takes: the lowest red, the top
+/// green, the rest spread between.
+fn stage_color(level: u32, top: u32) -> usize {
+    if top <= 1 {
+        return STAGE_COLORS.len() - 1;
+    }
+    let share = f64::from(level.saturating_sub(1)) / f64::from(top - 1);
+    ((share * (STAGE_COLORS.len() - 1) as f64).round() as usize).min(STAGE_COLORS.len() - 1)
+}
+
+/// A bar of `score` on a ladder of `top` stages: one cell per stage, filled in
+/// eighths, the rest shaded (`██▎░░` for 2.3 of 5).
+fn score_bar(score: f64, top: u32) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let cells = top.clamp(1, 10) as usize;
+    let filled = (score / f64::from(top.max(1)) * cells as f64).clamp(0.0, cells as f64);
+    let eighths = (filled * 8.0).round() as usize;
+    let (full, part) = (eighths / 8, eighths % 8);
+    let mut bar = "█".repeat(full);
+    if part > 0 {
+        bar.push(EIGHTHS[part]);
+    }
+    let used = full + usize::from(part > 0);
+    bar.push_str(&"░".repeat(cells - used));
+    bar
 }
 
 pub fn render(report: &Report, look: Look) -> String {
@@ -166,6 +206,7 @@ pub fn render(report: &Report, look: Look) -> String {
             stage.level,
             pad(&stage.name, name_width)
         );
+        let top = report.overall.max_score;
         let paint = |l: &str| if here { p.bold(l) } else { l.to_string() };
         // A long stage name leaves no room beside it: the text goes below, indented.
         let text = if stage.summary.trim().is_empty() {
@@ -175,7 +216,22 @@ pub fn render(report: &Report, look: Look) -> String {
         };
         let block = indent_wrapped(&head, &text, width, str::to_string);
         for line in block.lines() {
-            let _ = writeln!(out, "{}", paint(line));
+            // The first line starts with the head: its stage name in the stage's colour.
+            match line.strip_prefix(head.as_str()) {
+                Some(rest) if p.on => {
+                    let name = format!("{} {}", stage.level, pad(&stage.name, name_width));
+                    let _ = writeln!(
+                        out,
+                        "{}{}{}",
+                        paint(&format!("{marker} ")),
+                        p.stage(stage.level, top, &paint(&name)),
+                        paint(&format!("  {rest}"))
+                    );
+                }
+                _ => {
+                    let _ = writeln!(out, "{}", paint(line));
+                }
+            }
         }
         let dims = dimensions_at(report, stage.level).join(", ");
         if !dims.is_empty() {
@@ -198,6 +254,13 @@ pub fn render(report: &Report, look: Look) -> String {
             [
                 d.name.clone(),
                 match d.score {
+                    Some(s) if look.unicode => {
+                        format!(
+                            "{} {}",
+                            score_number(s),
+                            score_bar(s, report.overall.max_score)
+                        )
+                    }
                     Some(s) => score_number(s),
                     None => if look.unicode { "–" } else { "-" }.into(),
                 },
@@ -218,13 +281,16 @@ pub fn render(report: &Report, look: Look) -> String {
                     column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
                 }
             }
-            for row in &rows {
+            for (row, d) in rows.iter().zip(&report.dimensions) {
                 table.add_row(row.iter().zip(widths).enumerate().map(|(i, (text, w))| {
                     let cell = Cell::new(wrap(text, w).join("\n"));
-                    if i == 1 {
-                        cell.set_alignment(CellAlignment::Right)
-                    } else {
-                        cell
+                    match (i, &d.stage) {
+                        (1, _) => cell.set_alignment(CellAlignment::Right),
+                        (2, Some(stage)) if look.color => {
+                            let top = report.overall.max_score;
+                            cell.fg(STAGE_COLORS[stage_color(stage.level, top)].1)
+                        }
+                        _ => cell,
                     }
                 }));
             }
@@ -336,13 +402,13 @@ fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
     let title = format!("Roadmap to {} {}", target.stage.level, target.stage.name);
     let _ = writeln!(out, "\n{}\n", p.bold(&title));
     for d in report.weakest_first() {
-        let line = format!("{}, {}", stage_text(d), dimension_target_text(d));
-        out.push_str(&indent_wrapped(
-            &format!("  {}: ", d.name),
-            &line,
-            width,
-            str::to_string,
-        ));
+        let line = format!(
+            "{}: {}, {}",
+            d.name,
+            stage_text(d),
+            dimension_target_text(d)
+        );
+        out.push_str(&indent_wrapped("  ", &line, width, str::to_string));
     }
     let phases = phases(report);
     if phases.is_empty() && target.reached {

@@ -159,7 +159,17 @@ fn table_in_colour_on_a_terminal() {
     };
     let text = view(&gated_report(), Format::Table, look);
     assert!(text.contains("\x1b[1mReport Test\x1b[0m"), "bold title");
-    assert!(text.contains("▶ 1 Crawl"));
+    // The overall stage is marked, and stage names are in their stage's colour:
+    // the lowest red, the top green.
+    assert!(
+        text.contains("\x1b[1m▶ \x1b[0m\x1b[31m\x1b[1m1 Crawl"),
+        "{text}"
+    );
+    assert!(text.contains("\x1b[32m3 Run"), "{text}");
+    assert!(
+        text.contains("\x1b[38;5;9m 1 Crawl"),
+        "stage cell coloured: {text}"
+    );
     assert!(text.contains("1 Crawl → 2 Walk"));
     assert!(text.contains('─'), "box drawing");
     // Gate and completeness are coloured as a problem.
@@ -382,8 +392,7 @@ fn report_without_any_stage_answer() {
     assert!(!table.contains("\n> "), "no stage is marked on the ladder");
     assert!(table.contains("CI gate:       failed: no overall stage"));
 
-    let v: serde_json::Value =
-        serde_json::from_str(&view(&r, Format::Json, Look::PLAIN)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&view(&r, Format::Json, Look::PLAIN)).unwrap();
     assert!(v["overall"]["score"].is_null());
     assert!(v["overall"]["stage"].is_null());
     assert_eq!(v["overall"]["held_back_by"], serde_json::json!([]));
@@ -476,6 +485,8 @@ fn the_dimension_table_never_breaks_a_word_at_any_width() {
                     .split(['|', '│', '┆'])
                     .flat_map(str::split_whitespace)
                     .filter(|t| t.parse::<f64>().is_err() && *t != "-" && *t != "–")
+                    // The score bar: block characters, not a word.
+                    .filter(|t| !t.chars().all(|c| ('█'..='▏').contains(&c) || c == '░'))
                 {
                     assert!(
                         words.iter().any(|w| w == token),

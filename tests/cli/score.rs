@@ -1030,8 +1030,9 @@ fn closed_stdout_pipe_keeps_the_gate_result() {
 // On a terminal
 // ---------------------------------------------------------------------------
 
-/// Runs `cxm args…` on a pseudo-terminal `cols` wide and returns what it printed.
-fn run_on_terminal(cols: u16, no_color: bool, args: &[&str]) -> String {
+/// Runs `cxm args…` on a pseudo-terminal `cols` wide, with `TERM=xterm` and `NO_COLOR`
+/// unset unless `env` sets them, and returns what it printed.
+fn run_on_terminal(cols: u16, env: &[(&str, &str)], args: &[&str]) -> String {
     let mut command = Command::new("sh");
     command
         .arg("-c")
@@ -1041,8 +1042,8 @@ fn run_on_terminal(cols: u16, no_color: bool, args: &[&str]) -> String {
         .current_dir(ROOT)
         .env("TERM", "xterm")
         .env_remove("NO_COLOR");
-    if no_color {
-        command.env("NO_COLOR", "1");
+    for (key, value) in env {
+        command.env(key, value);
     }
     let mut session = rexpect::session::spawn_command(command, Some(15_000)).unwrap();
     let output = session.exp_eof().unwrap();
@@ -1054,18 +1055,24 @@ fn run_on_terminal(cols: u16, no_color: bool, args: &[&str]) -> String {
 #[test]
 fn terminal_gets_colour_and_box_drawing_unless_no_color() {
     let args = ["score", "examples/early-stage.toml"];
-    let coloured = run_on_terminal(100, false, &args);
+    let coloured = run_on_terminal(100, &[], &args);
     assert!(
         coloured.contains("\x1b[1mCustomer Experience Maturity\x1b[0m"),
         "{coloured}"
     );
-    assert!(coloured.contains("▶ 1 Uniform"), "{coloured}");
+    // The overall stage marked, its name in the lowest stage's colour (red).
+    assert!(
+        coloured.contains("▶ \x1b[0m\x1b[31m\x1b[1m1 Uniform"),
+        "{coloured}"
+    );
+    // A bar under each score: 1.33 of 5 is one cell and a third.
+    assert!(coloured.contains("█▍░░░"), "{coloured}");
     assert!(
         coloured.contains("1 Uniform → 2 Segment-Based"),
         "{coloured}"
     );
 
-    let plain = run_on_terminal(100, true, &args);
+    let plain = run_on_terminal(100, &[("NO_COLOR", "1")], &args);
     assert!(!plain.contains('\x1b'), "NO_COLOR: {plain}");
     // Still laid out for the terminal: Unicode, and up to its width.
     assert!(plain.contains("▶ 1 Uniform"), "{plain}");
@@ -1074,6 +1081,46 @@ fn terminal_gets_colour_and_box_drawing_unless_no_color() {
         plain.lines().any(|l| l.chars().count() > 80),
         "uses the width: {plain}"
     );
+}
+
+#[test]
+fn color_follows_the_flag_then_term_dumb_then_no_color() {
+    let args = ["score", "examples/early-stage.toml"];
+    for (env, extra, colour) in [
+        (&[("TERM", "dumb")][..], None, false),
+        (&[][..], Some("never"), false),
+        (&[("NO_COLOR", "1")][..], Some("always"), true),
+        (&[("TERM", "dumb")][..], Some("auto"), false),
+    ] {
+        let args: Vec<&str> = match extra {
+            Some(when) => [&args[..], &["--color", when]].concat(),
+            None => args.to_vec(),
+        };
+        let out = run_on_terminal(100, env, &args);
+        assert_eq!(out.contains('\x1b'), colour, "{env:?} {args:?}:\n{out}");
+        // Still laid out for the terminal.
+        assert!(out.contains("▶"), "{out}");
+    }
+    // Into a pipe: plain, unless asked for colour.
+    let piped = run(&args).success().stdout;
+    assert!(!piped.contains('\x1b'), "{piped}");
+    let forced = run(&[&args[..], &["--color", "always"]].concat())
+        .success()
+        .stdout;
+    assert!(forced.contains("\x1b[31m"), "{forced}");
+    assert!(
+        forced.is_ascii(),
+        "a pipe still gets ASCII layout: {forced}"
+    );
+    // Every command takes it.
+    run(&["list", "--color", "never"]).success();
+    run(&[
+        "--color",
+        "never",
+        "validate",
+        "questionnaires/cx-maturity.en.toml",
+    ])
+    .success();
 }
 
 #[test]
