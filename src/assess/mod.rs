@@ -481,7 +481,7 @@ pub fn run_with(
             existing_file = Existing::Replace;
             Ok(())
         };
-        let outcome = walk::walk(
+        let mut outcome = walk::walk(
             &questionnaire,
             &mut answers,
             start,
@@ -490,6 +490,16 @@ pub fn run_with(
             prompter,
             &mut save,
         )?;
+        if outcome == Outcome::Finished {
+            match walk::ask_target(&questionnaire, answers.target_stage, prompter)? {
+                Reply::Value(target) if target != answers.target_stage => {
+                    answers.target_stage = target;
+                    save(&answers)?;
+                }
+                Reply::Interrupted => outcome = Outcome::Interrupted,
+                Reply::Value(_) | Reply::Back => {}
+            }
+        }
         if outcome == Outcome::Interrupted {
             if path.exists() {
                 let coverage = score(&questionnaire, &answers).coverage;

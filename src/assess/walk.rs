@@ -279,6 +279,44 @@ fn select_prompt(
     }
 }
 
+/// The first choice of the target question: no target.
+pub const NO_TARGET: &str = "No target (skip)";
+
+/// Asks which stage the company aims for, after the last question: `Some(None)` for
+/// no target, `Some(Some(level))` for a stage, `None` when Esc skipped the question
+/// (keep what there is) or Ctrl-C stopped. Enter on the cursor's start keeps the
+/// current target (none at first).
+pub fn ask_target(
+    questionnaire: &Questionnaire,
+    current: Option<u32>,
+    prompter: &mut dyn Prompter,
+) -> anyhow::Result<Reply<Option<u32>>> {
+    let mut options = vec![NO_TARGET.to_string()];
+    options.extend(
+        questionnaire
+            .stages
+            .iter()
+            .map(|s| format!("{} {}", s.level, s.name)),
+    );
+    let start = current
+        .and_then(|level| questionnaire.stages.iter().position(|s| s.level == level))
+        .map_or(0, |i| i + 1);
+    let prompt = SelectPrompt {
+        message: "Which stage do you aim for? The report then shows the gap to it and a \
+                  roadmap of the actions that get there."
+            .to_string(),
+        options,
+        start,
+        help: "↑↓ choose, Enter confirms, Esc keeps it as it is".to_string(),
+    };
+    Ok(match prompter.select(&prompt)? {
+        Reply::Value(0) => Reply::Value(None),
+        Reply::Value(i) => Reply::Value(questionnaire.stages.get(i - 1).map(|s| s.level)),
+        Reply::Back => Reply::Back,
+        Reply::Interrupted => Reply::Interrupted,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,6 +373,39 @@ mod tests {
     }
 
     use Reply::{Back, Interrupted, Value};
+
+    #[test]
+    fn the_target_question_offers_no_target_first_then_every_stage() {
+        let (q, _) = setup();
+        let mut script = Script::new([Value("0")]);
+        assert_eq!(
+            ask_target(&q, None, &mut script).expect("asks"),
+            Value(None)
+        );
+        let prompt = &script.selects[0];
+        assert_eq!(prompt.options[0], NO_TARGET);
+        assert_eq!(prompt.options[3], "3 Multichannel");
+        assert_eq!(prompt.options.len(), 6);
+        assert_eq!(prompt.start, 0, "Enter skips");
+
+        let mut script = Script::new([Value("4")]);
+        assert_eq!(
+            ask_target(&q, Some(2), &mut script).expect("asks"),
+            Value(Some(4))
+        );
+        assert_eq!(
+            script.selects[0].start, 2,
+            "the cursor starts on the current target"
+        );
+
+        for (reply, expected) in [(Back, Back), (Interrupted, Interrupted)] {
+            let mut script = Script::new([reply]);
+            assert_eq!(
+                ask_target(&q, Some(3), &mut script).expect("asks"),
+                expected
+            );
+        }
+    }
 
     fn setup() -> (Questionnaire, Answers) {
         let q = bundled::find(bundled::DEFAULT_ID, None).expect("bundled");

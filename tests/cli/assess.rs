@@ -110,8 +110,17 @@ fn answering_every_question_saves_a_complete_file_and_shows_the_report() {
         send(&mut p, DOWN);
         send(&mut p, ENTER);
     }
+    // Then the target: "No target" first, so three steps down is stage 3.
+    p.exp_string("Which stage do you aim for?").unwrap();
+    p.exp_string("> No target (skip)").unwrap();
+    send(&mut p, DOWN);
+    send(&mut p, DOWN);
+    send(&mut p, DOWN);
+    send(&mut p, ENTER);
     let screen = p.exp_string("Re-score them, e.g. in CI:\r\n  ").unwrap();
     assert!(screen.contains("Overall stage:"), "{screen}");
+    assert!(screen.contains("Target:        3 Multichannel"), "{screen}");
+    assert!(screen.contains("Roadmap to 3 Multichannel"), "{screen}");
     // The report ends with its headline, which an 80x24 screen still shows.
     let summary = &screen[screen.rfind("Summary\r\n").unwrap()..];
     assert!(summary.contains("\r\nOverall stage: "), "{summary}");
@@ -132,6 +141,7 @@ fn answering_every_question_saves_a_complete_file_and_shows_the_report() {
 
     let saved = read_answers(&dir.path().join("acme.toml"), &q);
     assert!(saved.is_complete(&q));
+    assert_eq!(saved.target_stage, Some(3));
     assert_eq!(saved.organisation.as_deref(), Some("ACME GmbH"));
     assert_eq!(saved.respondent, None);
     for question in &q.questions {
@@ -447,6 +457,9 @@ fn a_file_whose_only_gaps_are_dont_knows_offers_to_answer_them_first() {
     // Only that question, its "Don't know" preselected; then the report.
     p.exp_string("Question 7 of 18").unwrap();
     send(&mut p, "\x1b[A\x1b[A");
+    send(&mut p, ENTER);
+    // Enter skips the target question.
+    p.exp_string("Which stage do you aim for?").unwrap();
     send(&mut p, ENTER);
     p.exp_string("Summary").unwrap();
     assert_eq!(exit_code(&mut p), 0);
