@@ -20,6 +20,7 @@ use crate::report::Format;
         cxm assess\n  \
         cxm score examples/early-stage.toml\n  \
         cxm score answers.toml --min-stage 3 -o report.md\n  \
+        cxm init my-questionnaire.toml\n  \
         cxm validate my-questionnaire.toml\n  \
         cxm list",
     propagate_version = true
@@ -40,6 +41,10 @@ pub enum Command {
     Score(ScoreArgs),
     Validate(ValidateArgs),
     List(ListArgs),
+    Init(InitArgs),
+    Schema(SchemaArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
 
 /// The scoring rules, shown by `cxm score --help` and kept in step with the README.
@@ -192,14 +197,111 @@ pub struct ScoreArgs {
 /// Check questionnaire files and print every problem as `file:line:column: …`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit codes: 0 no errors (warnings allowed), 2 an error in any file.\n\n\
-        Examples:\n  cxm validate my-questionnaire.toml\n  cxm validate questionnaires/*.toml"
+    after_help = "Exit codes: 0 no errors (warnings allowed unless --deny-warnings), 2 an \
+        error in any file (or a warning with --deny-warnings).\n\n\
+        Examples:\n  cxm validate my-questionnaire.toml\n  cxm validate questionnaires/*.toml\n  \
+        cxm validate client.toml --against client-v1.toml --deny-warnings\n  \
+        cxm validate client.toml --format json"
 )]
 pub struct ValidateArgs {
     /// Questionnaire files to check.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+
+    /// An earlier version of the questionnaire: list the question ids and option
+    /// stages it had that these files dropped (answers files made for it would lose
+    /// those answers).
+    #[arg(long, value_name = "OLD")]
+    pub against: Option<PathBuf>,
+
+    /// Fail (exit 2) on warnings too, for a consultant's own CI.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// How to print the diagnostics: text (default) or json (for editors and bots).
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = DiagnosticFormat::Text)]
+    pub format: DiagnosticFormat,
 }
+
+/// How `cxm validate` prints what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagnosticFormat {
+    /// `file:line:column: error: message`, one per line, then a verdict per file.
+    Text,
+    /// One JSON document: every file with its diagnostics.
+    Json,
+}
+
+/// Write a questionnaire to start from: a copy of a bundled one, or a small skeleton.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  cxm init client.toml\n  cxm init client.toml --minimal\n  \
+        cxm init client.toml --from cx-maturity --lang en --force"
+)]
+pub struct InitArgs {
+    /// The questionnaire file to write.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The bundled questionnaire to copy (`cxm list` shows them).
+    #[arg(long, value_name = "ID", default_value = crate::bundled::DEFAULT_ID)]
+    pub from: String,
+
+    /// Language of the bundled questionnaire to copy.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Write a small commented skeleton (2 stages, 1 dimension, 3 questions, 1 action)
+    /// instead of a copy.
+    #[arg(long, conflicts_with = "from")]
+    pub minimal: bool,
+
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Print the JSON Schema of a file format or of the JSON report (draft-07).
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Editors that read JSON Schemas (VS Code with Even Better TOML, Helix, Zed) \
+        check and complete TOML files against them; see the README.\n\n\
+        Examples:\n  cxm schema questionnaire > questionnaire.schema.json\n  cxm schema report"
+)]
+pub struct SchemaArgs {
+    /// Which schema.
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+}
+
+/// The documents `cxm schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// A questionnaire file.
+    Questionnaire,
+    /// An answers file.
+    Answers,
+    /// The JSON report (`cxm score --format json`).
+    Report,
+}
+
+/// Print a shell completion script.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  cxm completions bash > ~/.local/share/bash-completion/completions/cxm\n  \
+        cxm completions zsh > ~/.zfunc/_cxm\n  \
+        cxm completions fish > ~/.config/fish/completions/cxm.fish"
+)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Print the manual page (roff), e.g. `cxm man > cxm.1`.
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  cxm man | man -l -")]
+pub struct ManArgs {}
 
 /// List the questionnaires bundled with cxm.
 #[derive(Debug, Args)]

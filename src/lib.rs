@@ -32,5 +32,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(args) => commands::score::run(args),
         Command::Validate(args) => commands::validate::run(args),
         Command::List(args) => commands::list::run(args),
+        Command::Init(args) => commands::init::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Completions(args) => commands::shell::completions(args),
+        Command::Man(args) => commands::shell::man(args),
     }
 }

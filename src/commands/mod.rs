@@ -1,7 +1,10 @@
 //! One module per subcommand; each turns parsed arguments into work and an exit code.
 
+pub mod init;
 pub mod list;
+pub mod schema;
 pub mod score;
+pub mod shell;
 pub mod validate;
 
 use std::io::IsTerminal;
