@@ -29,3 +29,5 @@ mod score;
 mod target;
 #[path = "cli/validate.rs"]
 mod validate;
+#[path = "cli/views.rs"]
+mod views;

@@ -63,14 +63,16 @@ impl Config {
     }
 }
 
-/// Reads a `--template` file.
+/// Reads a `--template` file and checks that it parses.
 fn read_template(path: &Path) -> anyhow::Result<Template> {
     let text = input::read_file(path)
         .with_context(|| format!("could not read template {}", path.display()))?;
-    Ok(Template {
+    let template = Template {
         name: path.display().to_string(),
         text,
-    })
+    };
+    template.check()?;
+    Ok(template)
 }
 
 /// The file `--step-summary` appends to, from `GITHUB_STEP_SUMMARY`.
@@ -218,6 +220,15 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     }
 
     let template = config.template.as_ref();
+    let html = config.outputs.iter().any(|(_, f)| *f == Format::Html)
+        || (config.format == Format::Html && !config.quiet);
+    if let (Some(t), false) = (template, html) {
+        eprint_line(&format!(
+            "warning: --template {} is not used: no HTML report is written (add --format html \
+             or -o FILE.html)",
+            t.name
+        ));
+    }
     // Every view first, so a broken template writes nothing at all.
     let mut files = Vec::new();
     for (path, format) in &config.outputs {

@@ -25,7 +25,10 @@ pub fn man(_: ManArgs) -> anyhow::Result<ExitCode> {
     for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("cxm {}", sub.get_name());
         let mut section = Vec::new();
-        let sub = sub.clone().display_name(name.clone()).bin_name(name.clone());
+        let sub = sub
+            .clone()
+            .display_name(name.clone())
+            .bin_name(name.clone());
         clap_mangen::Man::new(sub).render(&mut section)?;
         let text = String::from_utf8_lossy(&section);
         // Skip the title and the NAME section: the heading says it.
@@ -44,4 +47,3 @@ pub fn man(_: ManArgs) -> anyhow::Result<ExitCode> {
     print(&String::from_utf8_lossy(&page))?;
     Ok(ExitCode::Success)
 }
-

@@ -1,8 +1,9 @@
 //! The report as CSV for spreadsheets: long format, one row per question.
 //!
 //! RFC 4180 quoting by the csv crate, UTF-8 with a header row. A cell that begins with
-//! `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet
-//! shows it as text instead of running it as a formula (CSV injection).
+//! `=`, `+`, `-`, `@`, a tab or a carriage return (after any spaces or line breaks)
+//! gets a leading `'`, so a spreadsheet shows it as text instead of running it as a
+//! formula (CSV injection).
 
 use crate::answers::Answer;
 use crate::score::Report;
@@ -18,9 +19,13 @@ const HEADER: [&str; 8] = [
     "note",
 ];
 
-/// `text` made safe to open in a spreadsheet.
+/// `text` made safe to open in a spreadsheet; leading spaces and line breaks do not
+/// hide a formula.
 fn defused(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text
+        .trim_start_matches([' ', '\n'])
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+    {
         format!("'{text}")
     } else {
         text.to_string()
@@ -70,6 +75,8 @@ mod tests {
         for bad in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
             assert_eq!(defused(bad), format!("'{bad}"));
         }
+        assert_eq!(defused(" =1+1"), "' =1+1");
+        assert_eq!(defused("\n@x"), "'\n@x");
         assert_eq!(defused("plain = fine"), "plain = fine");
         assert_eq!(defused("3"), "3");
     }

@@ -21,6 +21,15 @@ pub struct Template {
     pub text: String,
 }
 
+impl Template {
+    /// Checks that the template parses, so a broken one fails before any work.
+    pub fn check(&self) -> Result<(), TemplateError> {
+        let mut env = Environment::new();
+        env.add_template(&self.name, &self.text)
+            .map_err(|e| TemplateError::new(&self.name, &e))
+    }
+}
+
 /// The default template, embedded at compile time.
 const DEFAULT: &str = include_str!("report.html");
 
@@ -40,6 +49,11 @@ impl TemplateError {
             None => template.to_string(),
         };
         let what = match err.detail() {
+            // The only writer is the capped buffer.
+            _ if err.kind() == minijinja::ErrorKind::WriteFailure => format!(
+                "the report grew past {} MB; a template must not write more",
+                MAX_OUTPUT / (1024 * 1024)
+            ),
             Some(detail) => format!("{}: {detail}", err.kind()),
             None => err.kind().to_string(),
         };
@@ -140,7 +154,38 @@ pub fn render(report: &Report, template: Option<&Template>) -> Result<String, Te
         radar_summary => summary,
         ..Value::from(Serde(report))
     };
-    tmpl.render(ctx).map_err(|e| TemplateError::new(name, &e))
+    let mut out = Capped {
+        bytes: Vec::new(),
+        limit: MAX_OUTPUT,
+    };
+    tmpl.render_captured_to(ctx, &mut out)
+        .map_err(|e| TemplateError::new(name, &e))?;
+    Ok(String::from_utf8_lossy(&out.bytes).into_owned())
+}
+
+/// The largest report a template may write: the built-in one writes well under 1 MB.
+const MAX_OUTPUT: usize = 64 * 1024 * 1024;
+
+/// Collects a template's output, refusing to grow past `limit`.
+struct Capped {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.limit {
+            return Err(std::io::Error::other(format!(
+                "the report grew past {} MB",
+                self.limit / (1024 * 1024)
+            )));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -22,9 +22,16 @@ fn roadmap(report: &serde_json::Value) -> Vec<(String, u64, u64, String)> {
 
 #[test]
 fn the_roadmap_to_stage_3_takes_every_dimension_up_stage_by_stage() {
-    let report = run(&["score", "examples/early-stage.toml", "--target", "3", "-f", "json"])
-        .success()
-        .json();
+    let report = run(&[
+        "score",
+        "examples/early-stage.toml",
+        "--target",
+        "3",
+        "-f",
+        "json",
+    ])
+    .success()
+    .json();
     assert_eq!(report["target"]["stage"]["id"], "multichannel");
     assert_eq!(report["target"]["gap"], 2);
     assert_eq!(report["target"]["reached"], false);
@@ -39,7 +46,10 @@ fn the_roadmap_to_stage_3_takes_every_dimension_up_stage_by_stage() {
         .collect();
     assert_eq!(personalisation, [(1, 2), (2, 3)]);
     assert_eq!(steps[0].0, "personalisation");
-    assert_eq!(steps[0].3, "Give two or three customer groups their own content");
+    assert_eq!(
+        steps[0].3,
+        "Give two or three customer groups their own content"
+    );
     // Phases never go back.
     let phases: Vec<u64> = report["target"]["roadmap"]
         .as_array()
@@ -78,8 +88,15 @@ fn the_answers_files_target_applies_unless_target_overrides_it() {
 #[test]
 fn a_reached_target_says_so_and_lists_no_steps() {
     let out = run(&["score", "examples/advanced.toml", "--target", "2"]).success();
-    assert!(out.stdout.contains("Target:        2 Segment-Based: reached"), "{out}");
-    assert!(out.stdout.contains("Every dimension is at the target."), "{out}");
+    assert!(
+        out.stdout
+            .contains("Target:        2 Segment-Based: reached"),
+        "{out}"
+    );
+    assert!(
+        out.stdout.contains("Every dimension is at the target."),
+        "{out}"
+    );
     assert!(!out.stdout.contains("Phase 1"), "{out}");
 }
 
@@ -87,7 +104,8 @@ fn a_reached_target_says_so_and_lists_no_steps() {
 fn an_unknown_target_lists_the_valid_stages() {
     let message = run(&["score", "examples/early-stage.toml", "--target", "9"]).error();
     assert!(
-        message.starts_with("--target 9: no such stage in questionnaire `cx-maturity`; use a level"),
+        message
+            .starts_with("--target 9: no such stage in questionnaire `cx-maturity`; use a level"),
         "{message}"
     );
 }
@@ -96,17 +114,26 @@ fn an_unknown_target_lists_the_valid_stages() {
 fn the_table_and_markdown_show_the_gap_and_the_phases() {
     let args = ["score", "examples/early-stage.toml", "--target", "3"];
     let table = run(&args).success().stdout;
-    assert!(table.contains("Target:        3 Multichannel: 2 stages to go"), "{table}");
+    assert!(
+        table.contains("Target:        3 Multichannel: 2 stages to go"),
+        "{table}"
+    );
     assert!(table.contains("\nRoadmap to 3 Multichannel\n"), "{table}");
     assert!(
         table.contains("  Personalisation: 1 Uniform, 2 stages to go, 17 % of the way\n"),
         "{table}"
     );
-    assert!(table.contains("\nPhase 1: 1-3 months\n1. Personalisation: "), "{table}");
+    assert!(
+        table.contains("\nPhase 1: 1-3 months\n1. Personalisation: "),
+        "{table}"
+    );
     assert!(table.contains("\nPhase 2: 3-6 months\n"), "{table}");
     assert_plain_and_fits(&table, 80);
     let md = run(&[&args[..], &["-f", "md"]].concat()).success().stdout;
     assert!(md.contains("\n## Roadmap to 3 Multichannel\n"), "{md}");
     assert!(md.contains("| Personalisation | 1 Uniform | 2 stages to go, 17 % of the way |"));
-    assert!(md.contains("\n### Phase 1: 1–3 months\n\n1. **Personalisation: "), "{md}");
+    assert!(
+        md.contains("\n### Phase 1: 1–3 months\n\n1. **Personalisation: "),
+        "{md}"
+    );
 }
