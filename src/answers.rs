@@ -67,26 +67,74 @@ pub struct Parsed {
 
 mod raw {
     use super::*;
+    use schemars::JsonSchema;
 
-    #[derive(Deserialize)]
+    /// A `cxm` answers file (format 1): one questionnaire's answers for one
+    /// organisation.
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
+    #[schemars(title = "cxm answers file")]
     pub struct File {
+        /// The file format: always 1.
         #[allow(dead_code)]
+        #[schemars(range(min = 1, max = 1))]
         pub format: i64,
+        /// The id of the questionnaire answered, e.g. `cx-maturity`.
+        #[schemars(with = "String")]
         pub questionnaire: Spanned<String>,
+        /// The version of the questionnaire answered, e.g. `2.0.0`.
         pub questionnaire_version: String,
+        /// The language it was answered in, e.g. `en`.
         pub language: Option<String>,
+        /// The organisation assessed.
         pub organisation: Option<String>,
+        /// Who answered (a person, a group or a workshop).
         pub respondent: Option<String>,
-        /// A string, or a TOML date written without quotes.
+        /// When it was answered: a TOML date (2026-11-24) or a string.
+        #[schemars(with = "Option<DateSchema>")]
         pub date: Option<Spanned<toml::Value>>,
-        /// A level, or a stage id or name.
+        /// The stage to aim for: a level, or a stage id or name.
+        #[schemars(with = "Option<AnswerSchema>")]
         pub target_stage: Option<Spanned<RawAnswer>>,
+        /// The answers by question id: a stage (level), `"n/a"` or `"unknown"`.
         #[serde(default)]
+        #[schemars(with = "BTreeMap<String, AnswerSchema>")]
         pub answers: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
+        /// A one-line note per question id: evidence, or why.
         #[serde(default)]
+        #[schemars(with = "BTreeMap<String, String>")]
         pub notes: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
     }
+
+    /// What an answer may be, for the schema: a stage level, or a text (`"n/a"`,
+    /// `"unknown"`, a stage id). Reading accepts any value and explains a wrong one.
+    #[derive(JsonSchema)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    pub enum AnswerSchema {
+        /// The stage (level) of the chosen option.
+        Level(#[schemars(range(min = 1))] u32),
+        /// `"n/a"` (not applicable), `"unknown"` (don't know), or a stage id.
+        Text(String),
+    }
+
+    /// A date, for the schema: TOML's own date, or a string.
+    #[derive(JsonSchema)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    pub enum DateSchema {
+        /// A date such as `2026-11-24`.
+        #[schemars(with = "String")]
+        Date(()),
+    }
+}
+
+/// The JSON Schema (draft-07) of an answers file, from the types that read it.
+pub fn schema() -> serde_json::Value {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<raw::File>()
+        .to_value()
 }
 
 impl Parsed {

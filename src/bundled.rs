@@ -93,6 +93,19 @@ pub fn resolve(
     }
 }
 
+/// The file text of the bundled questionnaire `id` in `lang` (as [`find`] picks it).
+pub fn text(id: &str, lang: Option<&str>) -> anyhow::Result<&'static str> {
+    let chosen = find(id, lang)?;
+    FILES
+        .iter()
+        .find(|(name, text)| {
+            Questionnaire::load(&Source::new(*name, *text))
+                .is_ok_and(|q| q.id == chosen.id && q.language == chosen.language)
+        })
+        .map(|(_, text)| *text)
+        .context("a bundled questionnaire went missing (a bug in cxm; please report it)")
+}
+
 /// Where a questionnaire came from, to tell users how to name it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuestionnaireOrigin {

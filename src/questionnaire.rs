@@ -80,7 +80,7 @@ pub struct Scoring {
 }
 
 /// How a score becomes a stage, for dimensions and (with `overall = "mean"`) overall.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StageRule {
     /// The stage nearest to the score; exactly halfway takes the lower one (2.5 is 2,
@@ -101,20 +101,24 @@ impl fmt::Display for StageRule {
 }
 
 /// How a dimension's score is computed from its questions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DimensionMethod {
+    /// The weighted mean of the question values.
     #[default]
     Mean,
+    /// The lowest question value.
     WeakestLink,
 }
 
 /// How the overall stage is computed from the dimensions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum OverallMethod {
+    /// The lowest dimension stage.
     #[default]
     WeakestLink,
+    /// The stage of the weighted mean of the dimension scores.
     Mean,
 }
 
@@ -278,90 +282,166 @@ impl Questionnaire {
 /// The file as serde reads it, with spans where later checks need a position.
 mod raw {
     use super::*;
+    use schemars::JsonSchema;
 
-    #[derive(Deserialize)]
+    /// A `cxm` questionnaire (format 1): stages, dimensions, questions and actions.
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
+    #[schemars(title = "cxm questionnaire")]
     pub struct File {
+        /// The file format: always 1.
         #[allow(dead_code)]
+        #[schemars(range(min = 1, max = 1))]
         pub format: i64,
+        /// What the questionnaire is: id, version, language, title.
         pub questionnaire: Header,
+        /// How answers become scores and stages; every key has a default.
         #[serde(default)]
         pub scoring: ScoringTable,
+        /// The ladder, lowest first: levels 1, 2, 3, … in order.
+        #[schemars(with = "Vec<Stage>")]
         pub stages: Spanned<Vec<Stage>>,
+        /// The areas a company is assessed in; each has its own score and stage.
+        #[schemars(with = "Vec<Dimension>")]
         pub dimensions: Spanned<Vec<Dimension>>,
+        /// The next action per dimension and stage: what to do to reach the stage above.
         #[serde(default)]
         pub actions: Vec<Action>,
+        /// The questions, in the order they are asked within a dimension.
+        #[schemars(with = "Vec<Question>")]
         pub questions: Spanned<Vec<Question>>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Header {
+        /// Kebab-case id that answers files name, e.g. `cx-maturity`.
+        #[schemars(with = "String")]
         pub id: Spanned<String>,
+        /// The questionnaire's version, e.g. `2.0.0`; answers files record it.
+        #[schemars(with = "String")]
         pub version: Spanned<String>,
+        /// Language code of the texts, e.g. `en` or `de`.
+        #[schemars(with = "String")]
         pub language: Spanned<String>,
+        /// The title reports show.
+        #[schemars(with = "String")]
         pub title: Spanned<String>,
+        /// What the questionnaire is for (shown by `cxm list`).
         pub description: Option<String>,
     }
 
-    #[derive(Deserialize, Default)]
+    #[derive(Deserialize, Default, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct ScoringTable {
+        /// How a dimension's score comes from its questions: `mean` (default) or
+        /// `weakest-link`.
         #[serde(default)]
         pub dimension: DimensionMethod,
+        /// How the overall stage comes from the dimensions: `weakest-link` (default)
+        /// or `mean`.
         #[serde(default)]
         pub overall: OverallMethod,
+        /// How a score becomes a stage: `nearest` (default) or `reached`.
         #[serde(default)]
         pub stage: StageRule,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Stage {
+        /// Position on the ladder: 1 for the lowest, then 2, 3, … in file order.
+        #[schemars(with = "i64")]
         pub level: Spanned<i64>,
+        /// Kebab-case id, e.g. `multichannel`.
+        #[schemars(with = "String")]
         pub id: Spanned<String>,
+        /// The name reports show, e.g. `Multichannel`.
+        #[schemars(with = "String")]
         pub name: Spanned<String>,
+        /// What a company at this stage looks like, in one or two sentences.
         pub summary: String,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Dimension {
+        /// Kebab-case id that questions and actions refer to.
+        #[schemars(with = "String")]
         pub id: Spanned<String>,
+        /// The name reports show.
+        #[schemars(with = "String")]
         pub name: Spanned<String>,
+        /// What the dimension covers.
         pub description: Option<String>,
+        /// Weight in the overall score (default 1); greater than 0, at most 1000000.
+        #[schemars(with = "Option<f64>")]
         pub weight: Option<Spanned<f64>>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Action {
+        /// The dimension's id.
+        #[schemars(with = "String")]
         pub dimension: Spanned<String>,
+        /// The stage (level) a dimension is at when this is its next action.
+        #[schemars(with = "i64")]
         pub stage: Spanned<i64>,
+        /// What to do, in a few words.
+        #[schemars(with = "String")]
         pub title: Spanned<String>,
+        /// How to do it, and why it moves the dimension up.
         pub detail: String,
+        /// How to tell it worked.
         pub kpi: Option<String>,
+        /// Who does it.
         pub owner: Option<String>,
+        /// How long it takes, e.g. `3–6 months`; the roadmap groups steps by it.
         pub horizon: Option<String>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Question {
+        /// Kebab-case id; answers files use it as the key.
+        #[schemars(with = "String")]
         pub id: Spanned<String>,
+        /// The id of the dimension it belongs to.
+        #[schemars(with = "String")]
         pub dimension: Spanned<String>,
+        /// The question, as asked.
+        #[schemars(with = "String")]
         pub text: Spanned<String>,
+        /// A line of help shown under the question.
         pub help: Option<String>,
+        /// Weight in its dimension's score (default 1); greater than 0, at most 1000000.
+        #[schemars(with = "Option<f64>")]
         pub weight: Option<Spanned<f64>>,
+        /// The answers to choose from, each showing a stage.
+        #[schemars(with = "Vec<Opt>")]
         pub options: Spanned<Vec<Opt>>,
     }
 
-    #[derive(Deserialize)]
+    /// One answer to choose from.
+    #[derive(Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Opt {
+        /// The stage (level) this answer shows.
+        #[schemars(with = "i64")]
         pub stage: Spanned<i64>,
+        /// The answer, as offered.
+        #[schemars(with = "String")]
         pub text: Spanned<String>,
     }
+}
+
+/// The JSON Schema (draft-07) of a questionnaire file, from the types that read it.
+pub fn schema() -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<raw::File>();
+    schema.to_value()
 }
 
 /// Whether `id` is kebab-case: lowercase ASCII letters and digits in words joined by `-`.

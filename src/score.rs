@@ -25,7 +25,7 @@ use crate::target::{self, DimensionTarget, Target};
 const EPSILON: f64 = 1e-9;
 
 /// The result of scoring, in the shape `--format json` prints (schema version 1).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
@@ -47,13 +47,13 @@ pub struct Report {
     pub gate: Option<Gate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct QuestionnaireInfo {
     pub id: String,
     pub version: String,
@@ -64,7 +64,7 @@ pub struct QuestionnaireInfo {
     pub answered_version: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct StageRef {
     pub level: u32,
     pub id: String,
@@ -88,7 +88,7 @@ impl std::fmt::Display for StageRef {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StageInfo {
     pub level: u32,
     pub id: String,
@@ -96,7 +96,7 @@ pub struct StageInfo {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Overall {
     /// `None` when no dimension has a score.
     pub score: Option<f64>,
@@ -113,7 +113,7 @@ pub struct Overall {
     pub max_score: u32,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Coverage {
     pub questions: usize,
     pub answered: usize,
@@ -129,7 +129,7 @@ impl Coverage {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DimensionResult {
     pub id: String,
     pub name: String,
@@ -154,7 +154,7 @@ pub struct DimensionResult {
 }
 
 /// An answer below its dimension's stage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Gap {
     pub question: String,
     /// The stage the chosen option shows.
@@ -163,7 +163,7 @@ pub struct Gap {
 }
 
 /// One answer raised: question `question` from stage `from` to stage `to`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Raise {
     pub question: String,
     pub from: u32,
@@ -173,7 +173,7 @@ pub struct Raise {
 }
 
 /// Why a dimension has no next action; JSON shows it in kebab-case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoAction {
     /// At the top stage: keep up what it does.
@@ -184,7 +184,7 @@ pub enum NoAction {
     NotDefined,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NextAction {
     pub title: String,
     pub detail: String,
@@ -205,7 +205,7 @@ impl From<&Action> for NextAction {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct QuestionResult {
     pub id: String,
     pub dimension: String,
@@ -221,6 +221,21 @@ pub struct QuestionResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AnswerValue(pub Answer);
 
+impl schemars::JsonSchema for AnswerValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AnswerValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A stage (level), \"n/a\" or \"unknown\".",
+            "anyOf": [
+                { "type": "integer", "minimum": 1 },
+                { "type": "string", "enum": ["n/a", "unknown"] }
+            ]
+        })
+    }
+}
+
 impl Serialize for AnswerValue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
@@ -230,7 +245,7 @@ impl Serialize for AnswerValue {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Gate {
     pub min_stage: u32,
     pub allow_incomplete: bool,
@@ -578,6 +593,14 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         .target_stage
         .and_then(|t| target::plan(q, &report, t));
     report
+}
+
+/// The JSON Schema (draft-07) of the JSON report, from the types that write it.
+pub fn schema() -> serde_json::Value {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<Report>()
+        .to_value()
 }
 
 impl Report {

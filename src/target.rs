@@ -15,7 +15,7 @@ use crate::questionnaire::Questionnaire;
 use crate::score::{NextAction, Report, StageRef};
 
 /// Where the company stands against its target.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Target {
     pub stage: StageRef,
     /// Whether the overall stage is at or above the target.
@@ -28,7 +28,7 @@ pub struct Target {
 }
 
 /// A dimension's distance to the target.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DimensionTarget {
     /// Stages still to climb (0 when at or above the target).
     pub gap: u32,
@@ -38,7 +38,7 @@ pub struct DimensionTarget {
 }
 
 /// One step of the roadmap: `dimension`'s action for moving from `from` to `to`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Step {
     /// Which phase the step is in: 1 for the first horizon, and so on.
     pub phase: u32,

@@ -9,6 +9,8 @@ mod common;
 mod answers_errors;
 #[path = "cli/assess.rs"]
 mod assess;
+#[path = "cli/authoring.rs"]
+mod authoring;
 #[path = "cli/corpus.rs"]
 mod corpus;
 #[path = "cli/help.rs"]

@@ -1,8 +1,173 @@
-//! `cxm init FILE`: write a questionnaire to start from.
+//! `cxm init FILE`: write a questionnaire to start from — a copy of a bundled one, or
+//! with `--minimal` a small commented skeleton — and the JSON Schema editors check it
+//! against, next to it. Never overwrites a file without `--force`.
 
-use crate::cli::InitArgs;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::cli::{InitArgs, SchemaKind};
+use crate::commands::schema;
 use crate::exit_codes::ExitCode;
+use crate::output::{Access, Existing, eprint_line, write_with};
 
-pub fn run(_args: InitArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("cxm init is not built yet")
+/// The first lines of every file `cxm init` writes: the schema comment, then five
+/// lines on the format.
+fn header(schema_file: &str) -> String {
+    format!(
+        "#:schema ./{schema_file}\n\
+         # A cxm questionnaire (format 1). Stages form the ladder, lowest first; each\n\
+         # dimension gets a score and a stage from its questions; each question's options\n\
+         # show one stage each; actions say what a dimension at a stage does next.\n\
+         # Check it with `cxm validate FILE`, answer it with `cxm assess --questionnaire FILE`.\n\
+         # Every key is described in docs/questionnaire-format.md and `cxm schema questionnaire`.\n"
+    )
+}
+
+/// A small questionnaire that passes `cxm validate` without warnings.
+const MINIMAL: &str = r#"
+format = 1
+
+[questionnaire]
+id = "my-questionnaire"           # kebab-case; answers files name it
+version = "0.1.0"                 # raise it when you change questions or options
+language = "en"
+title = "My Questionnaire"
+
+# The ladder, lowest first: levels 1, 2, … in order.
+[[stages]]
+level = 1
+id = "basic"
+name = "Basic"
+summary = "Things are done by hand, the same way for everyone."
+
+[[stages]]
+level = 2
+id = "advanced"
+name = "Advanced"
+summary = "Things are planned, measured and tailored to each customer."
+
+# Each dimension gets its own score and stage; give it at least three questions.
+[[dimensions]]
+id = "service"
+name = "Service"
+
+# Each question's options show one stage each; every stage should be reachable.
+[[questions]]
+id = "service-channels"
+dimension = "service"
+text = "How can customers reach your service team?"
+help = "Count the channels a customer can use today."
+[[questions.options]]
+stage = 1
+text = "By phone during office hours only."
+[[questions.options]]
+stage = 2
+text = "By phone, e-mail and chat, with answers tracked in one system."
+
+[[questions]]
+id = "service-response"
+dimension = "service"
+text = "How quickly does a customer get an answer?"
+help = "Think of the typical request, not the exception."
+[[questions.options]]
+stage = 1
+text = "Within a few days, nobody measures it."
+[[questions.options]]
+stage = 2
+text = "Within a day, measured every week."
+
+[[questions]]
+id = "service-feedback"
+dimension = "service"
+text = "What happens with customer feedback about service?"
+help = "Complaints, ratings and comments all count."
+[[questions.options]]
+stage = 1
+text = "It is answered case by case and not collected."
+[[questions.options]]
+stage = 2
+text = "It is collected, reviewed monthly and acted on."
+
+# The next action for a dimension at a stage; none is needed at the top stage.
+[[actions]]
+dimension = "service"
+stage = 1
+title = "Track every request in one system"
+detail = "Put phone, e-mail and chat requests into one ticket system and measure the time to answer."
+kpi = "Median time to first answer, reported every week."
+owner = "Head of Service"
+horizon = "1–3 months"
+"#;
+
+pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
+    let kind = SchemaKind::Questionnaire;
+    let schema_name = schema::file_name(kind);
+    let body = if args.minimal {
+        MINIMAL.to_string()
+    } else {
+        let text = crate::bundled::text(&args.from, args.lang.as_deref())?;
+        // The bundled file's own `#:schema` points into cxm's repository.
+        text.lines()
+            .skip_while(|l| l.starts_with("#:schema"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+            .trim_start_matches('\n')
+            .to_string()
+    };
+    let text = format!(
+        "{}{}{body}",
+        header(schema_name),
+        if args.minimal { "" } else { "\n" }
+    );
+
+    let existing = if args.force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    if !args.force && args.file.exists() {
+        bail!(
+            "{} already exists; choose another name, or pass --force to overwrite it",
+            args.file.display()
+        );
+    }
+    write_with(&args.file, text.as_bytes(), existing, Access::Shared)
+        .with_context(|| format!("could not write {}", args.file.display()))?;
+
+    // The schema next to it, where the `#:schema` comment points.
+    let dir = match args.file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let schema_path = dir.join(schema_name);
+    let schema_text = schema::text(kind);
+    match std::fs::read_to_string(&schema_path) {
+        Ok(current) if current == schema_text => {}
+        Ok(_) if !args.force => eprint_line(&format!(
+            "warning: kept {} (another version); refresh it with `cxm schema questionnaire > {}`",
+            schema_path.display(),
+            schema_path.display()
+        )),
+        _ => write_with(
+            &schema_path,
+            schema_text.as_bytes(),
+            Existing::Replace,
+            Access::Shared,
+        )
+        .with_context(|| format!("could not write {}", schema_path.display()))?,
+    }
+    let rename = if args.minimal {
+        ""
+    } else {
+        " Give it its own `id` and `version` first, so answers files tell it from the original."
+    };
+    eprint_line(&format!(
+        "Wrote {} and its schema {}.{rename} Next: edit it, then `{cxm} validate {}`.",
+        args.file.display(),
+        schema_path.display(),
+        args.file.display(),
+        cxm = crate::invocation::program()
+    ));
+    Ok(ExitCode::Success)
 }
