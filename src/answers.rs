@@ -114,7 +114,8 @@ mod raw {
     pub enum AnswerSchema {
         /// The stage (level) of the chosen option.
         Level(#[schemars(range(min = 1))] u32),
-        /// `"n/a"` (not applicable), `"unknown"` (don't know), or a stage id.
+        /// `"n/a"` (not applicable) or `"unknown"` (don't know); for `target_stage`, a
+        /// stage id or name.
         Text(String),
     }
 
@@ -547,7 +548,7 @@ fn shell_word(name: &str) -> String {
 fn describe(value: &toml::Value) -> String {
     match value {
         toml::Value::String(s) => format!("the text \"{s}\""),
-        toml::Value::Float(x) => format!("the decimal number {x}"),
+        toml::Value::Float(x) => format!("the decimal number {x:?}"),
         toml::Value::Boolean(b) => format!("`{b}`"),
         toml::Value::Integer(n) => format!("{n}"),
         toml::Value::Array(_) => "an array".to_string(),

@@ -67,8 +67,7 @@ Scoring rules:
     over the dimensions that have a score.
   - Overall stage: the lowest dimension stage (`overall = \"weakest-link\"`, the
     default), or the stage of the overall score by the same rule (`overall =
-    \"mean\"`). \"Held back by\" names the dimensions at (or, with mean, below) that
-    stage.
+    \"mean\"`). \"Held back by\" names the dimensions at or below that stage.
   - Gaps: per dimension, the answers whose stage is below the dimension's.
   - What lifts the stage: the fewest raised answers, counted in option steps
     (moving to the next higher option is one step), that lift the overall stage,

@@ -16,6 +16,9 @@ use crate::document::{self, Kind};
 /// The only questionnaire layout this version of `cxm` reads.
 pub const FORMAT: i64 = 1;
 
+/// Option texts longer than this get a warning: they no longer read at a glance.
+pub const MAX_OPTION_CHARS: usize = 160;
+
 /// The largest weight a question or dimension may have.
 pub const MAX_WEIGHT: f64 = 1_000_000.0;
 
@@ -327,7 +330,7 @@ mod raw {
         /// The title reports show.
         #[schemars(with = "String")]
         pub title: Spanned<String>,
-        /// What the questionnaire is for (shown by `cxm list`).
+        /// What the questionnaire is for (shown when `cxm assess` starts).
         pub description: Option<String>,
     }
 
@@ -557,6 +560,117 @@ impl Checker<'_> {
     /// fewer than 3 questions, or (for a mean) when one option step of a question moves
     /// the dimension's score by half a stage or more — a heavy weight, or options that
     /// skip stages.
+    /// Warnings about one option's text: too long to read at a glance, or naming a
+    /// stage (which gives the answer away instead of describing what happens).
+    fn option_lints(&mut self, question: &str, text: &Spanned<String>, stages: &[Stage]) {
+        let length = text.get_ref().chars().count();
+        if length > MAX_OPTION_CHARS {
+            self.warning(
+                text.span(),
+                format!(
+                    "an option of question `{question}` is {length} characters long; keep \
+                     options under {MAX_OPTION_CHARS} so they can be read at a glance"
+                ),
+            );
+        }
+        let lower = text.get_ref().to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for stage in stages {
+            let name: Vec<String> = stage
+                .name
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            if !name.is_empty() && words.windows(name.len()).any(|w| w == name.as_slice()) {
+                self.warning(
+                    text.span(),
+                    format!(
+                        "an option of question `{question}` names stage `{}`; describe what the \
+                         company does instead, so the answer is not given away",
+                        stage.name
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Warns about stages dimension `d` can never be at, whatever is answered: below
+    /// what its lowest options score, or above what its highest options score.
+    fn unreachable_stages(
+        &mut self,
+        d: &raw::Dimension,
+        of_d: &[&Question],
+        scoring: &raw::ScoringTable,
+        stages: &[Stage],
+    ) {
+        let valid: Vec<&&Question> = of_d
+            .iter()
+            .filter(|q| q.weight.is_finite() && q.weight > 0.0 && !q.options.is_empty())
+            .collect();
+        if valid.is_empty() || stages.len() < 2 {
+            return;
+        }
+        let top = stages.len() as u32;
+        let pick = |lowest: bool| -> Option<f64> {
+            let value = |q: &Question| -> Option<f64> {
+                let on = q.options.iter().map(|o| o.stage).filter(|s| *s != 0);
+                let s = if lowest { on.min() } else { on.max() };
+                s.map(f64::from)
+            };
+            match scoring.dimension {
+                DimensionMethod::WeakestLink => valid
+                    .iter()
+                    .filter_map(|q| value(q))
+                    .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
+                DimensionMethod::Mean => {
+                    let total: f64 = valid.iter().map(|q| q.weight).sum();
+                    let sum: Option<f64> =
+                        valid.iter().map(|q| value(q).map(|v| v * q.weight)).sum();
+                    sum.map(|s| s / total)
+                }
+            }
+        };
+        let (Some(low), Some(high)) = (pick(true), pick(false)) else {
+            return;
+        };
+        let (from, to) = (
+            crate::score::stage_of(low, top, scoring.stage),
+            crate::score::stage_of(high, top, scoring.stage),
+        );
+        let never: Vec<&Stage> = stages
+            .iter()
+            .filter(|s| s.level < from || s.level > to)
+            .collect();
+        if !never.is_empty() {
+            let names: Vec<String> = never
+                .iter()
+                .map(|s| format!("{} ({})", s.level, s.name))
+                .collect();
+            let (last, rest) = names
+                .split_last()
+                .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+            let shown = if rest.is_empty() {
+                format!("stage {last}")
+            } else {
+                format!("stages {} and {last}", rest.join(", "))
+            };
+            self.warning(
+                d.id.span(),
+                format!(
+                    "dimension `{}` can never be at {shown}: whatever is answered, it scores \
+                     from stage {from} to {to}; give its questions options for the stages \
+                     it cannot reach",
+                    d.id.get_ref(),
+                ),
+            );
+        }
+    }
+
     fn single_answer_can_move(
         &mut self,
         d: &raw::Dimension,
@@ -582,6 +696,8 @@ impl Checker<'_> {
                 let widest = q
                     .options
                     .windows(2)
+                    // Stage 0 is an option off the ladder, which has an error of its own.
+                    .filter(|w| w[0].stage != 0)
                     .map(|w| w[1].stage.saturating_sub(w[0].stage))
                     .max()
                     .unwrap_or(0);
@@ -730,6 +846,16 @@ impl Checker<'_> {
                 );
             }
             self.non_empty(&q.text, "question text");
+            if q.help.as_deref().is_none_or(|h| h.trim().is_empty()) {
+                self.warning(
+                    q.id.span(),
+                    format!(
+                        "question `{}` has no help text; add `help = \"…\"`, one line that \
+                         helps someone without training choose",
+                        q.id.get_ref()
+                    ),
+                );
+            }
             let weight = self.weight(&q.weight, "question");
             let raw_options = q.options.get_ref();
             if raw_options.len() < 2 {
@@ -757,6 +883,7 @@ impl Checker<'_> {
                     );
                 }
                 self.non_empty(&o.text, "option text");
+                self.option_lints(q.id.get_ref(), &o.text, &stages);
                 options.push(Choice {
                     stage,
                     text: printable(o.text.get_ref()),
@@ -798,6 +925,7 @@ impl Checker<'_> {
                 .get(d.id.get_ref().as_str())
                 .map_or(&[][..], Vec::as_slice);
             self.single_answer_can_move(d, of_d, file.scoring.dimension);
+            self.unreachable_stages(d, of_d, &file.scoring, &stages);
         }
 
         // Actions.
@@ -832,6 +960,16 @@ impl Checker<'_> {
                 );
             }
             self.non_empty(&a.title, "action title");
+            if a.kpi.as_deref().is_none_or(|k| k.trim().is_empty()) && stage != top {
+                self.warning(
+                    a.title.span(),
+                    format!(
+                        "action `{}` has no kpi; add `kpi = \"…\"` so the company can tell \
+                         that it worked",
+                        a.title.get_ref()
+                    ),
+                );
+            }
             actions.push(Action {
                 dimension: dim.clone(),
                 stage,
@@ -921,7 +1059,8 @@ mod tests {
         t += "[[dimensions]]\nid = \"d\"\nname = \"D\"\n";
         for (i, w) in weights.iter().enumerate() {
             t += &format!(
-                "[[questions]]\nid = \"q{i}\"\ndimension = \"d\"\ntext = \"?\"\nweight = {w:?}\n"
+                "[[questions]]\nid = \"q{i}\"\ndimension = \"d\"\ntext = \"?\"\nhelp = \"h\"\n\
+                 weight = {w:?}\n"
             );
             for s in stages {
                 t += &format!("[[questions.options]]\nstage = {s}\ntext = \"o\"\n");
@@ -929,12 +1068,99 @@ mod tests {
         }
         for l in 1..5 {
             t += &format!(
-                "[[actions]]\ndimension = \"d\"\nstage = {l}\ntitle = \"a\"\ndetail = \"\"\n"
+                "[[actions]]\ndimension = \"d\"\nstage = {l}\ntitle = \"a\"\ndetail = \"\"\n\
+                 kpi = \"k\"\n"
             );
         }
         let (q, diagnostics) = check(&Source::new("t.toml", t));
         assert!(q.is_some(), "{diagnostics:?}");
         diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    /// The warnings for the bundled-style skeleton `cxm init --minimal` writes, after
+    /// `edit` changes its text.
+    fn lints(edit: impl Fn(&str) -> String) -> Vec<String> {
+        let text = edit(include_str!("commands/minimal.toml"));
+        let (q, diagnostics) = check(&Source::new("t.toml", text));
+        assert!(q.is_some(), "{diagnostics:?}");
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn the_minimal_skeleton_has_no_warning() {
+        assert_eq!(lints(str::to_string), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_question_without_help_warns() {
+        let w = lints(|t| {
+            t.replace(
+                "help = \"Count the channels a customer can use today.\"\n",
+                "",
+            )
+        });
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].starts_with("question `service-channels` has no help text"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn an_action_without_a_kpi_warns() {
+        let w = lints(|t| {
+            t.replace(
+                "kpi = \"Median time to first answer, reported every week.\"\n",
+                "",
+            )
+        });
+        assert_eq!(
+            w,
+            [
+                "action `Track every request in one system` has no kpi; add `kpi = \"…\"` \
+                        so the company can tell that it worked"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_option_warns() {
+        let long = "x ".repeat(81);
+        let w = lints(|t| t.replace("By phone during office hours only.", &long));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].contains("is 162 characters long; keep options under 160"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn an_option_naming_a_stage_warns() {
+        let w = lints(|t| {
+            t.replace(
+                "By phone during office hours only.",
+                "We are basic: phone only.",
+            )
+        });
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("names stage `Basic`"), "{w:?}");
+        // A word that only contains a stage name is not one.
+        assert!(lints(|t| t.replace("only.", "basically.")).is_empty());
+    }
+
+    #[test]
+    fn a_stage_no_answer_can_reach_warns() {
+        // A third stage that no option shows.
+        let third = "[[stages]]\nlevel = 3\nid = \"leading\"\nname = \"Leading\"\nsummary = \"s\"\n\n\
+                     [[dimensions]]";
+        let w = lints(|t| t.replacen("[[dimensions]]", third, 1));
+        assert!(
+            w.iter().any(|m| m.starts_with(
+                "dimension `service` can never be at stage 3 (Leading): whatever is answered, \
+                 it scores from stage 1 to 2"
+            )),
+            "{w:?}"
+        );
     }
 
     #[test]

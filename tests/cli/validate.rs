@@ -49,14 +49,16 @@ fn base_of_the_invalid_fixtures_is_valid() {
         "{out}"
     );
     assert_eq!(out.stdout.lines().count(), 1, "no warnings: {out}");
-    // The other fixtures used by the tests are valid too.
-    // Their dimensions have two questions each: that is their only warning.
+    // The other fixtures used by the tests are valid too. Their dimensions have two
+    // questions each, and in small.toml people's options stop at stage 2: those are
+    // their only warnings.
     for file in ["small.toml", "report.toml"] {
         let out = run(&["validate", &format!("tests/fixtures/questionnaires/{file}")]).success();
         let lines: Vec<&str> = out.stdout.lines().collect();
         for line in &lines[..lines.len() - 1] {
             assert!(
-                line.contains("has only 2 questions; with fewer than 3"),
+                line.contains("has only 2 questions; with fewer than 3")
+                    || line.contains("dimension `people` can never be at stage 3 (Run)"),
                 "{out}"
             );
         }
@@ -100,7 +102,7 @@ fn duplicate_dimension_id() {
 fn duplicate_question_id() {
     assert_error_at(
         "duplicate-question-id",
-        38,
+        39,
         6,
         "duplicate question id `data-quality`; give each question its own id",
     );
@@ -163,7 +165,7 @@ fn dimension_without_questions() {
 fn at_least_two_options() {
     assert_error_at(
         "one-option",
-        30,
+        31,
         3,
         "question `data-quality` has only 1 option; give it at least 2 `[[questions.options]]`",
     );
@@ -173,7 +175,7 @@ fn at_least_two_options() {
 fn option_stage_out_of_range() {
     assert_error_at(
         "option-stage-out-of-range",
-        34,
+        35,
         11,
         "option stage 3 does not exist; stages are numbered 1 to 2",
     );
@@ -183,7 +185,7 @@ fn option_stage_out_of_range() {
 fn two_options_for_the_same_stage() {
     assert_error_at(
         "same-option-stage",
-        34,
+        35,
         11,
         "question `data-quality` has two options for stage 1; each option must evidence a \
          different stage",
@@ -216,7 +218,7 @@ fn weights_must_be_greater_than_0() {
     assert_error_at("weight-zero", 25, 10, &format!("dimension weight 0 {fix}"));
     assert_error_at(
         "weight-negative",
-        30,
+        31,
         10,
         &format!("question weight -1 {fix}"),
     );
@@ -227,7 +229,7 @@ fn weights_must_be_greater_than_0() {
 fn action_naming_a_missing_dimension_suggests_the_closest() {
     assert_error_at(
         "action-missing-dimension",
-        38,
+        39,
         13,
         "action names dimension `date`, which does not exist; did you mean `data`?",
     );
@@ -237,7 +239,7 @@ fn action_naming_a_missing_dimension_suggests_the_closest() {
 fn action_stage_out_of_range() {
     assert_error_at(
         "action-stage-out-of-range",
-        39,
+        40,
         9,
         "action stage 5 does not exist; stages are numbered 1 to 2",
     );
@@ -247,7 +249,7 @@ fn action_stage_out_of_range() {
 fn two_actions_for_the_same_dimension_and_stage() {
     assert_error_at(
         "duplicate-action",
-        45,
+        47,
         9,
         "a second action for dimension `data` at stage 1; keep one action per dimension and stage",
     );
@@ -298,7 +300,7 @@ fn every_error_in_a_file_is_reported_at_once_in_file_order() {
     // The three defects. Dimension `data` (line 23) is left without questions by the
     // misspelt dimension of its only question, but that is the typo's consequence and
     // not reported again.
-    assert_eq!(positions, ["18:6", "28:13", "34:11"], "{out}");
+    assert_eq!(positions, ["18:6", "28:13", "35:11"], "{out}");
     assert!(errors[0].contains("duplicate stage id `low`"));
     assert!(errors[1].contains("dimension `dta`"));
     assert!(errors[2].contains("option stage 3"));
@@ -323,7 +325,7 @@ fn missing_action_is_only_a_warning() {
     // Its only action is for the top stage, where a dimension sustains instead.
     assert!(
         lines[1].starts_with(&format!(
-            "{file}:39:9: warning: an action for the top stage 2 is never shown"
+            "{file}:40:9: warning: an action for the top stage 2 is never shown"
         )),
         "{out}"
     );
@@ -481,4 +483,128 @@ fn an_answers_file_given_as_a_questionnaire_says_so_in_one_line() {
         "examples/advanced.toml: error: this is an answers file, not a questionnaire; score \
          it with `cxm score examples/advanced.toml`\nexamples/advanced.toml: invalid: 1 error\n"
     );
+}
+
+/// A copy of the bundled questionnaire in `dir`, changed by `edit`.
+fn bundled_copy(dir: &tempfile::TempDir, name: &str, edit: impl Fn(&str) -> String) -> String {
+    let text = std::fs::read_to_string(format!(
+        "{}/questionnaires/cx-maturity.en.toml",
+        crate::common::ROOT
+    ))
+    .unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, edit(&text)).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn against_an_earlier_version_lists_what_old_answers_would_lose() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = bundled_copy(&dir, "old.toml", str::to_string);
+    // Version 2 drops a question and the stage-5 option of another.
+    let new = bundled_copy(&dir, "new.toml", |t| {
+        // The end of the table that starts at `from`: the next header that is not one
+        // of its options.
+        let table_end = |t: &str, from: usize| {
+            let mut at = from + 1;
+            while let Some(i) = t[at..].find("\n[[") {
+                at += i + 1;
+                if !t[at..].starts_with("[[questions.options]]") {
+                    return at;
+                }
+            }
+            t.len()
+        };
+        let at = t.find("id = \"suggestion-source\"").unwrap();
+        let start = t[..at].rfind("[[questions]]").unwrap();
+        let t = format!("{}{}", &t[..start], &t[table_end(t, at)..]);
+        let at = t.find("id = \"tailoring-basis\"").unwrap();
+        let five = at + t[at..].find("stage = 5").unwrap();
+        let option = t[..five].rfind("[[questions.options]]").unwrap();
+        let end = table_end(&t, five);
+        format!("{}{}", &t[..option], &t[end..])
+    });
+    let out = run(&["validate", &new, "--against", &old]).success();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines.contains(&format!(
+            "{new}: warning: question `suggestion-source` of `cx-maturity` 2.0.0 is gone: answers \
+             files made for it lose that answer"
+        )
+        .as_str()),
+        "{out}"
+    );
+    assert!(
+        lines.contains(
+            &format!(
+                "{new}: warning: question `tailoring-basis` no longer has an option for stage 5 as \
+             `cx-maturity` 2.0.0 had: answers files with that answer no longer score"
+            )
+            .as_str()
+        ),
+        "{out}"
+    );
+    // The same file against itself loses nothing.
+    let same = run(&["validate", &old, "--against", &old]).success();
+    assert_eq!(same.stdout.lines().count(), 1, "{same}");
+    // An invalid earlier version is an error of its own.
+    let broken = bundled_copy(&dir, "broken.toml", |t| {
+        t.replacen("level = 1", "level = 7", 1)
+    });
+    let message = run(&["validate", &new, "--against", &broken]).error();
+    assert!(message.starts_with(&format!("--against {broken}: the earlier version must")));
+}
+
+#[test]
+fn deny_warnings_fails_a_file_with_only_warnings() {
+    let file = "tests/fixtures/questionnaires/one-question.toml";
+    run(&["validate", file]).success();
+    let out = run(&["validate", file, "--deny-warnings"]).code(2);
+    assert!(
+        out.stdout
+            .ends_with(&format!("{file}: invalid: 1 warning (--deny-warnings)\n")),
+        "{out}"
+    );
+    run(&[
+        "validate",
+        "questionnaires/cx-maturity.en.toml",
+        "--deny-warnings",
+    ])
+    .success();
+}
+
+#[test]
+fn json_diagnostics_have_severity_line_column_and_message() {
+    let file = format!("{INVALID}/several-errors.toml");
+    let out = run(&["validate", &file, "--format", "json"]).code(2);
+    let doc = out.json();
+    assert_eq!(doc["valid"], false);
+    let f = &doc["files"][0];
+    assert_eq!(f["file"], file.as_str());
+    assert_eq!(
+        (f["valid"].as_bool(), f["errors"].as_u64()),
+        (Some(false), Some(3))
+    );
+    assert_eq!(f["questionnaire"], serde_json::Value::Null);
+    let first = &f["diagnostics"][0];
+    assert_eq!(first["severity"], "error");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(18), Some(6))
+    );
+    assert_eq!(
+        first["message"],
+        "duplicate stage id `low`; give each stage its own id"
+    );
+    let ok = run(&[
+        "validate",
+        "questionnaires/cx-maturity.en.toml",
+        "-f",
+        "json",
+    ])
+    .success();
+    let doc = ok.json();
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["files"][0]["questionnaire"]["questions"], 18);
+    assert_eq!(doc["files"][0]["diagnostics"], serde_json::json!([]));
 }
