@@ -7,6 +7,7 @@ mod common;
 
 #[path = "cli/answers_errors.rs"]
 mod answers_errors;
+#[cfg(unix)]
 #[path = "cli/assess.rs"]
 mod assess;
 #[path = "cli/authoring.rs"]
@@ -29,6 +30,9 @@ mod readme;
 mod score;
 #[path = "cli/target.rs"]
 mod target;
+#[cfg(unix)]
+#[path = "cli/terminal.rs"]
+mod terminal;
 #[path = "cli/validate.rs"]
 mod validate;
 #[path = "cli/views.rs"]
