@@ -63,6 +63,9 @@ pub struct Answers {
 pub struct Parsed {
     source: Source,
     file: raw::File,
+    /// Errors found while reading that did not stop it (unknown keys); reported with
+    /// the answers' own by [`Parsed::resolve`].
+    early: Vec<Diagnostic>,
 }
 
 mod raw {
@@ -94,20 +97,26 @@ mod raw {
         #[schemars(with = "Option<DateSchema>")]
         pub date: Option<Spanned<toml::Value>>,
         /// The stage to aim for: a level, or a stage id or name.
-        #[schemars(with = "Option<AnswerSchema>")]
+        #[schemars(with = "Option<AnswerSchema>", extend("x-cxm-values-checked-later" = true))]
         pub target_stage: Option<Spanned<RawAnswer>>,
         /// The answers by question id: a stage (level), `"n/a"` or `"unknown"`.
         #[serde(default)]
-        #[schemars(with = "BTreeMap<String, AnswerSchema>")]
+        #[schemars(
+            with = "BTreeMap<String, AnswerSchema>",
+            extend("x-cxm-values-checked-later" = true)
+        )]
         pub answers: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
         /// A one-line note per question id: evidence, or why.
         #[serde(default)]
-        #[schemars(with = "BTreeMap<String, String>")]
+        #[schemars(
+            with = "BTreeMap<String, String>",
+            extend("x-cxm-values-checked-later" = true)
+        )]
         pub notes: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
     }
 
-    /// What an answer may be, for the schema: a stage level, or a text (`"n/a"`,
-    /// `"unknown"`, a stage id). Reading accepts any value and explains a wrong one.
+    // What an answer may be, for the schema: a stage level, or a text (`"n/a"`,
+    // `"unknown"`, a stage id). Reading accepts any value and explains a wrong one.
     #[derive(JsonSchema)]
     #[serde(untagged)]
     #[allow(dead_code)]
@@ -119,12 +128,11 @@ mod raw {
         Text(String),
     }
 
-    /// A date, for the schema: TOML's own date, or a string.
+    // A date, for the schema: TOML's own date, or a string.
     #[derive(JsonSchema)]
     #[serde(untagged)]
     #[allow(dead_code)]
     pub enum DateSchema {
-        /// A date such as `2026-11-24`.
         #[schemars(with = "String")]
         Date(()),
     }
@@ -141,15 +149,22 @@ pub fn schema() -> serde_json::Value {
 impl Parsed {
     /// Reads the file's structure; the answers themselves are checked by [`Parsed::resolve`].
     pub fn parse(source: Source) -> Result<Parsed, Invalid> {
-        let fail = |d: Diagnostic, source: &Source| Invalid {
-            kind: "answers file",
-            file: source.name.clone(),
-            errors: vec![d],
-            omitted: 0,
-        };
-        match document::parse::<raw::File>(&source, Kind::Answers) {
-            Ok(file) => Ok(Parsed { source, file }),
-            Err(d) => Err(fail(d, &source)),
+        match document::parse::<raw::File>(&source, Kind::Answers, &schema()) {
+            Ok((file, early)) => Ok(Parsed {
+                source,
+                file,
+                early,
+            }),
+            Err(errors) => {
+                let mut problems = Problems::default();
+                errors.into_iter().for_each(|d| problems.push(d));
+                Err(Invalid {
+                    kind: "answers file",
+                    file: source.name.clone(),
+                    errors: problems.shown,
+                    omitted: problems.omitted,
+                })
+            }
         }
     }
 
@@ -208,6 +223,7 @@ impl Parsed {
         let src = &self.source;
         let f = &self.file;
         let mut errors = Problems::default();
+        self.early.iter().cloned().for_each(|d| errors.push(d));
         let mut warnings = Vec::new();
 
         if f.questionnaire.get_ref() != &questionnaire.id {
@@ -735,7 +751,8 @@ mod tests {
         let err = load("date = [1, 2]\n").expect_err("rejected");
         assert_eq!(
             err.to_string(),
-            "invalid answers file a.toml:4:8: date: an array is not a date; write it as \"2026-11-23\""
+            "invalid answers file a.toml:4:8: `date` must be a text in quotes, not a list (when it \
+             was answered: a TOML date (2026-11-24) or a string)"
         );
     }
 

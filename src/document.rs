@@ -59,28 +59,54 @@ impl Kind {
     }
 }
 
-/// Parses `source` as a file of `kind` into `T`: refused when too big to parse, a
-/// clear one-line error when it is not TOML, is the other kind of file, or has the
-/// wrong `format`, else serde's first shape error with its position.
-pub(crate) fn parse<T: DeserializeOwned>(source: &Source, kind: Kind) -> Result<T, Diagnostic> {
+/// What [`parse`] read: the typed file, and the errors that did not stop serde
+/// (unknown keys, reported and left out).
+pub(crate) type Parsed<T> = (T, Vec<Diagnostic>);
+
+/// Parses `source` as a file of `kind` into `T`. Refused when too big to parse; one
+/// clear line when it is not TOML, is the other kind of file, or has the wrong
+/// `format`; otherwise every shape error against `schema` at once (see
+/// [`crate::shape`]), and when only unknown keys are wrong, the file without them.
+pub(crate) fn parse<T: DeserializeOwned>(
+    source: &Source,
+    kind: Kind,
+    schema: &serde_json::Value,
+) -> Result<Parsed<T>, Vec<Diagnostic>> {
     let what = kind.noun();
     let estimate = estimated_bytes(&source.text);
     if estimate > MAX_PARSED_BYTES {
-        return Err(source.file_error(format!(
+        return Err(vec![source.file_error(format!(
             "this {what} holds too many entries to read safely: parsing it would take about \
              {} MB, and cxm allows itself {} MB (room for about 2,000 questions or 100,000 \
              answers); check that this is the right file",
             estimate.div_ceil(1024 * 1024),
             MAX_PARSED_BYTES / (1024 * 1024)
-        )));
+        ))]);
     }
-    let table = DeTable::parse(&source.text).map_err(|e| {
+    let mut table = DeTable::parse(&source.text).map_err(|e| {
         let mut d = source.toml_error(&e);
         d.message = format!("this is not valid TOML: {}", d.message);
-        d
+        vec![d]
     })?;
-    check_kind_and_format(source, table.get_ref(), kind)?;
-    T::deserialize(toml::de::Deserializer::from(table)).map_err(|e| source.toml_error(&e))
+    check_kind_and_format(source, table.get_ref(), kind).map_err(|d| vec![d])?;
+    let findings = crate::shape::check(&mut table, schema);
+    let fatal = findings.iter().any(|f| f.fatal);
+    let diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .map(|f| source.error(f.span, f.message))
+        .collect();
+    if fatal {
+        return Err(diagnostics);
+    }
+    match T::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(file) => Ok((file, diagnostics)),
+        // What the schema cannot say (e.g. a number too large for its type).
+        Err(e) => {
+            let mut all = diagnostics;
+            all.push(source.toml_error(&e));
+            Err(all)
+        }
+    }
 }
 
 /// Checks the `format` key shared by every `cxm` file, and that the file is of the
@@ -159,8 +185,13 @@ mod tests {
     fn a_flood_of_tiny_tables_is_refused_before_parsing() {
         let text = "x.y.z = 1\n".repeat(40_000);
         let source = Source::new("flood.toml", format!("format = 1\n{text}"));
-        let err = parse::<toml::Table>(&source, Kind::Answers).expect_err("too big");
-        assert!(err.message.contains("too many entries"), "{}", err.message);
-        assert_eq!(err.position, None);
+        let schema = serde_json::json!({});
+        let err = parse::<toml::Table>(&source, Kind::Answers, &schema).expect_err("too big");
+        assert!(
+            err[0].message.contains("too many entries"),
+            "{}",
+            err[0].message
+        );
+        assert_eq!(err[0].position, None);
     }
 }

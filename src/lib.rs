@@ -19,6 +19,7 @@ pub mod output;
 pub mod questionnaire;
 pub mod report;
 pub mod score;
+pub mod shape;
 pub mod target;
 
 use cli::{Cli, Command};

@@ -460,16 +460,18 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Parses and validates a questionnaire, returning it (when there is no error) and every
 /// problem found, errors and warnings, in file order.
 pub fn check(source: &Source) -> (Option<Questionnaire>, Vec<Diagnostic>) {
-    let file: raw::File = match document::parse(source, Kind::Questionnaire) {
-        Ok(f) => f,
-        Err(d) => return (None, vec![d]),
-    };
+    let (file, early): (raw::File, _) =
+        match document::parse(source, Kind::Questionnaire, &schema()) {
+            Ok(parsed) => parsed,
+            Err(diagnostics) => return (None, diagnostics),
+        };
     let mut checker = Checker {
         source,
         diagnostics: Vec::new(),
     };
     let questionnaire = checker.build(file);
-    let mut diagnostics = checker.diagnostics;
+    let mut diagnostics = early;
+    diagnostics.extend(checker.diagnostics);
     diagnostics.sort_by_key(|d| (d.position, d.severity));
     let has_error = diagnostics.iter().any(Diagnostic::is_error);
     ((!has_error).then_some(questionnaire), diagnostics)

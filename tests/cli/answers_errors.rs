@@ -304,3 +304,31 @@ fn at_most_50_problems_are_listed_per_file() {
     assert_eq!(lines.len(), 1 + 50 + 1);
     assert_eq!(lines[51], "  … and 70 more");
 }
+
+#[test]
+fn a_misspelt_key_and_the_answers_errors_come_in_one_run() {
+    let text = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+                organisaton = \"ACME\"\n[answers]\nofer-exclusions = 2\ntailoring-basis = 9\n";
+    let out = crate::common::run_with_stdin(&["score", "-"], text).code(2);
+    assert!(
+        out.stderr
+            .starts_with("error: invalid answers file <stdin> (3 errors):"),
+        "{out}"
+    );
+    assert!(
+        out.stderr
+            .contains("<stdin>:4:1: unknown field `organisaton`"),
+        "{out}"
+    );
+    assert!(out.stderr.contains("did you mean `organisation`?"), "{out}");
+    assert!(
+        out.stderr
+            .contains("question `ofer-exclusions` is not in questionnaire"),
+        "{out}"
+    );
+    assert!(
+        out.stderr
+            .contains("question `tailoring-basis` has no option for stage 9"),
+        "{out}"
+    );
+}

@@ -608,3 +608,78 @@ fn json_diagnostics_have_severity_line_column_and_message() {
     assert_eq!(doc["files"][0]["questionnaire"]["questions"], 18);
     assert_eq!(doc["files"][0]["diagnostics"], serde_json::json!([]));
 }
+
+#[test]
+fn shape_and_reference_errors_are_all_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // A misspelt key, a wrong type, a misspelt scoring word and a dangling reference.
+    let file = bundled_copy(&dir, "client.toml", |t| {
+        t.replacen("summary = ", "sumary = ", 1)
+            .replacen("level = 2", "level = \"two\"", 1)
+            .replacen("stage = \"nearest\"", "stage = \"nearst\"", 1)
+    });
+    let out = run(&["validate", &file]).code(2);
+    let errors: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert_eq!(errors.len(), 4, "{out}");
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.contains("error: unknown field `sumary`")),
+        "{out}"
+    );
+    assert!(
+        errors.iter().any(|l| l.contains("did you mean `summary`?")),
+        "{out}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.contains("missing field `summary` in `stages`")),
+        "{out}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.contains("`level` must be a whole number, not the text \"two\"")),
+        "{out}"
+    );
+    assert!(
+        errors.iter().any(|l| l.contains(
+            "`stage` cannot be `nearst`; use `nearest` or `reached`; did you mean `nearest`?"
+        )),
+        "{out}"
+    );
+    // Each at its place, in file order.
+    let lines: Vec<usize> = errors
+        .iter()
+        .map(|l| {
+            l[file.len() + 1..]
+                .split(':')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+
+    // Only misspelt keys: the rest of the file is still checked.
+    let file = bundled_copy(&dir, "typo.toml", |t| {
+        t.replacen("horizon = ", "horizont = ", 1).replacen(
+            "dimension = \"channels\"",
+            "dimension = \"chanels\"",
+            1,
+        )
+    });
+    let out = run(&["validate", &file]).code(2);
+    assert!(out.stdout.contains("unknown field `horizont`"), "{out}");
+    assert!(
+        out.stdout
+            .contains("names dimension `chanels`, which does not exist"),
+        "{out}"
+    );
+}
