@@ -163,7 +163,8 @@ pub struct ScoreArgs {
     pub quiet: bool,
 
     /// Also write the report to FILE, in the format its extension names
-    /// (`.json`, `.md`, `.txt`, `.html`, `.csv`). Repeat for several files.
+    /// (`.json`, `.md`, `.txt`, `.html`, `.csv`); `-` is standard output in the
+    /// --format format (also with --quiet). Repeat for several files.
     #[arg(short, long = "output", value_name = "FILE")]
     pub output: Vec<PathBuf>,
 

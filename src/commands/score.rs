@@ -35,9 +35,12 @@ struct Config {
 
 impl Config {
     fn from_args(args: ScoreArgs) -> anyhow::Result<Config> {
+        // `-o -` is standard output, in the `--format` format, even with `--quiet`.
+        let to_stdout = args.output.iter().any(|p| p.as_os_str() == "-");
         let outputs = args
             .output
             .into_iter()
+            .filter(|p| p.as_os_str() != "-")
             .map(|path| match Format::from_path(&path) {
                 Some(format) => Ok((path, format)),
                 None => bail!(
@@ -52,7 +55,7 @@ impl Config {
             questionnaire: args.questionnaire,
             lang: args.lang,
             format: args.format,
-            quiet: args.quiet,
+            quiet: args.quiet && !to_stdout,
             outputs,
             min_stage: args.min_stage,
             allow_incomplete: args.allow_incomplete,

@@ -1365,3 +1365,31 @@ fn a_stage_in_quotes_says_to_drop_the_quotes() {
          an answer; write a stage without quotes, e.g. `tailoring-basis = 4`"
     );
 }
+
+#[test]
+fn dash_as_output_is_standard_output_even_when_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("r.md").display().to_string();
+    let out = run(&[
+        "score",
+        "examples/early-stage.toml",
+        "-q",
+        "-o",
+        "-",
+        "-f",
+        "json",
+        "-o",
+        &md,
+    ])
+    .success();
+    assert_eq!(out.json()["overall"]["stage"]["level"], 1);
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .starts_with("# Customer Experience Maturity")
+    );
+    assert!(!dir.path().join("-").exists(), "no file named -");
+    // Without -q it is printed once, not twice.
+    let once = run(&["score", "examples/early-stage.toml", "-o", "-", "-f", "csv"]).success();
+    assert_eq!(once.stdout.matches("dimension_id,").count(), 1);
+}
