@@ -15,6 +15,7 @@ use crate::answers::{Answers, Parsed};
 use crate::bundled::{self, QuestionnaireOrigin};
 use crate::cli::AssessArgs;
 use crate::commands::{score::read_answers, stdout_look};
+use crate::diagnostic::count;
 use crate::exit_codes::ExitCode;
 use crate::invocation::{program, shell_quote};
 use crate::output::{Access, Existing, print, write_with};
@@ -599,9 +600,10 @@ fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
         text.push('\n');
     }
     text.push_str(&format!(
-        "\n{n} questions in {} parts, about {}–{} minutes. Pick the answer closest to what \
-         your company does today; \"Don't know\" is a fine answer.\n",
-        q.dimensions.len(),
+        "\n{} in {}, about {}–{} minutes. Pick the answer closest to what your company \
+         does today; \"Don't know\" is a fine answer.\n",
+        count(n, "question"),
+        count(q.dimensions.len(), "part"),
         (n / 2).max(1),
         (n * 3 / 4).max(2)
     ));
