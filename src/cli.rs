@@ -20,6 +20,7 @@ use crate::report::Format;
         cxm assess\n  \
         cxm score examples/early-stage.toml\n  \
         cxm score answers.toml --min-stage 3 -o report.md\n  \
+        cxm compare last-year.toml answers.toml\n  \
         cxm init my-questionnaire.toml\n  \
         cxm validate my-questionnaire.toml\n  \
         cxm list",
@@ -41,6 +42,7 @@ pub enum Command {
     Score(ScoreArgs),
     Validate(ValidateArgs),
     List(ListArgs),
+    Compare(CompareArgs),
     Init(InitArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
@@ -192,6 +194,49 @@ pub struct ScoreArgs {
     /// GITHUB_STEP_SUMMARY, for the job's summary page.
     #[arg(long)]
     pub step_summary: bool,
+}
+
+/// Compare assessments over time: the stage and score before and after, per
+/// dimension, the answers that moved and the progress to the target.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 compared (and, with --fail-on-regression, nothing went \
+        down), 1 --fail-on-regression and a stage went down, 2 unreadable or unrelated files.\n\n\
+        Examples:\n  cxm compare acme-2025.toml acme-2026.toml\n  \
+        cxm compare q1.toml q2.toml q3.toml --format markdown -o progress.md\n  \
+        cxm compare last-year.toml answers.toml --fail-on-regression"
+)]
+pub struct CompareArgs {
+    /// The earlier answers file (the baseline).
+    #[arg(value_name = "BEFORE")]
+    pub before: String,
+
+    /// One or more later answers files of the same questionnaire, oldest first.
+    #[arg(value_name = "AFTER", required = true)]
+    pub after: Vec<String>,
+
+    /// Questionnaire to score against: a TOML file, or the id of a bundled one.
+    /// Default: the bundled questionnaire the files name.
+    #[arg(short = 'Q', long, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+
+    /// Language of the bundled questionnaire (e.g. `en`). Default: the latest file's.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Format on standard output: table (or txt), json, markdown (or md).
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Also write the comparison to FILE (`.json`, `.md`, `.txt`); `-` is standard
+    /// output. Repeat for several files.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Fail (exit 1) when the overall stage or any dimension's stage went down from
+    /// BEFORE to the last AFTER (for CI).
+    #[arg(long)]
+    pub fail_on_regression: bool,
 }
 
 /// Check questionnaire files and print every problem as `file:line:column: …`.

@@ -9,6 +9,7 @@ pub mod assess;
 pub mod bundled;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod diagnostic;
 pub mod document;
 pub mod exit_codes;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(args) => commands::score::run(args),
         Command::Validate(args) => commands::validate::run(args),
         Command::List(args) => commands::list::run(args),
+        Command::Compare(args) => commands::compare::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Completions(args) => commands::shell::completions(args),

@@ -2,6 +2,7 @@
 //!
 //! Renderers only turn a report into text; they compute no score and do no I/O.
 
+pub mod compare;
 mod csv;
 pub mod html;
 mod json;
@@ -221,7 +222,7 @@ pub fn held_back_text(report: &Report) -> Option<String> {
 }
 
 /// The first few words of an option, for a one-line mention, ending in `ellipsis`.
-fn short_option(text: &str, ellipsis: &str) -> String {
+pub(super) fn short_option(text: &str, ellipsis: &str) -> String {
     const WORDS: usize = 5;
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= WORDS + 1 {

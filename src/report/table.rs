@@ -502,7 +502,7 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 /// Typographic punctuation as ASCII, for pipes and `.txt` files.
-fn to_plain(text: &str) -> String {
+pub(super) fn to_plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -520,7 +520,12 @@ fn to_plain(text: &str) -> String {
 
 /// `head` followed by `text` wrapped so that continuation lines align under the text;
 /// `paint` styles each wrapped line of `text`.
-fn indent_wrapped(head: &str, text: &str, width: usize, paint: impl Fn(&str) -> String) -> String {
+pub(super) fn indent_wrapped(
+    head: &str,
+    text: &str,
+    width: usize,
+    paint: impl Fn(&str) -> String,
+) -> String {
     let mut out = String::new();
     // On a narrow terminal a long head leaves too little room: text goes below it.
     let (head, indent) = match head.chars().count() {

@@ -1,0 +1,125 @@
+//! `cxm compare BEFORE AFTER...`: progress over time, for a board and for CI.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use crate::answers::Parsed;
+use crate::bundled;
+use crate::cli::CompareArgs;
+use crate::compare::compare;
+use crate::exit_codes::ExitCode;
+use crate::output::{Existing, eprint_line, print, write_atomic};
+use crate::report::{self, Format, Look};
+use crate::score::score;
+
+/// A comparison in `format`; compare has no HTML or CSV view yet.
+fn render(c: &crate::compare::Comparison, format: Format, look: Look) -> anyhow::Result<String> {
+    Ok(match format {
+        Format::Table => report::compare::table(c, look),
+        Format::Json => report::compare::json(c),
+        Format::Markdown => report::compare::markdown(c),
+        Format::Html | Format::Csv => return Err(unsupported(format)),
+    })
+}
+
+/// Why compare cannot write `format`, and what can.
+fn unsupported(format: Format) -> anyhow::Error {
+    anyhow::anyhow!(
+        "cxm compare writes table, json or markdown, not {format}; for an HTML or CSV report of \
+         one assessment, use `cxm score FILE --format {format}`"
+    )
+}
+
+pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    // Every output is checked before anything is read.
+    let to_stdout = args.output.iter().any(|p| p.as_os_str() == "-");
+    let mut outputs: Vec<(PathBuf, Format)> = Vec::new();
+    for path in args.output.iter().filter(|p| p.as_os_str() != "-") {
+        match Format::from_path(path) {
+            Some(f @ (Format::Table | Format::Json | Format::Markdown)) => {
+                outputs.push((path.clone(), f))
+            }
+            _ => bail!(
+                "cannot write a comparison to {}; name it with `.json`, `.md` or `.txt`",
+                path.display()
+            ),
+        }
+    }
+    if matches!(args.format, Format::Html | Format::Csv) {
+        return Err(unsupported(args.format));
+    }
+
+    let files: Vec<String> = std::iter::once(args.before.clone())
+        .chain(args.after.iter().cloned())
+        .collect();
+    let mut parsed = Vec::new();
+    for file in &files {
+        let source = super::score::read_answers(file)?;
+        parsed.push(Parsed::parse(source)?);
+    }
+    let (first, latest) = match parsed.as_slice() {
+        [first, .., latest] => (first, latest),
+        _ => bail!("cxm compare needs at least two answers files"),
+    };
+    let id = first.questionnaire_id().to_string();
+    for (file, p) in files.iter().zip(&parsed) {
+        if p.questionnaire_id() != id {
+            bail!(
+                "{file} answers questionnaire `{}`, but {} answers `{id}`; compare files of the \
+                 same questionnaire",
+                p.questionnaire_id(),
+                files[0]
+            );
+        }
+    }
+    let lang = args.lang.as_deref().or(latest.language());
+    let (questionnaire, _) = bundled::resolve(args.questionnaire.as_deref(), &id, lang)?;
+
+    // Files made for another version are carried over to this one, as `assess` does;
+    // what they cannot carry is listed as not compared.
+    let mut reports = Vec::new();
+    let mut not_compared: Vec<String> = Vec::new();
+    for (file, p) in files.iter().zip(&parsed) {
+        let (answers, warnings, dropped) = p
+            .upgrade(&questionnaire)
+            .with_context(|| format!("could not compare {file}"))?;
+        for w in warnings {
+            eprint_line(&format!("warning: {}", w.message));
+        }
+        not_compared.extend(dropped);
+        reports.push(score(&questionnaire, &answers));
+    }
+    let order = questionnaire.questions_in_order();
+    not_compared.sort_by_key(|id| order.iter().position(|q| &q.id == id));
+    not_compared.dedup();
+
+    let Some(comparison) = compare(&files, &reports, not_compared) else {
+        bail!("cxm compare needs at least two answers files");
+    };
+    let mut texts = Vec::new();
+    for (path, format) in &outputs {
+        texts.push((path, render(&comparison, *format, Look::PLAIN)?));
+    }
+    for (path, text) in texts {
+        write_atomic(path, text.as_bytes(), Existing::Replace)
+            .with_context(|| format!("could not write {}", path.display()))?;
+    }
+    let _ = to_stdout; // `-o -` is standard output, which always gets the comparison.
+    print(&render(&comparison, args.format, super::stdout_look())?)?;
+
+    if comparison.regressions.is_empty() {
+        if args.fail_on_regression {
+            eprint_line("no regression: no stage went down");
+        }
+        Ok(ExitCode::Success)
+    } else if args.fail_on_regression {
+        eprint_line(&format!(
+            "regression: {}",
+            comparison.regressions.join("; ")
+        ));
+        Ok(ExitCode::GateFailed)
+    } else {
+        Ok(ExitCode::Success)
+    }
+}
