@@ -230,3 +230,36 @@ pub fn compare(
         regressions,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage(level: u32) -> StageRef {
+        StageRef {
+            level,
+            id: format!("s{level}"),
+            name: format!("S{level}"),
+        }
+    }
+
+    #[test]
+    fn a_change_counts_stages_and_score_both_ways() {
+        let (two, three) = (stage(2), stage(3));
+        let up = change((Some(2.4), Some(&two)), (Some(3.1), Some(&three)));
+        assert_eq!(up.stage_change, Some(1));
+        assert!((up.delta.unwrap() - 0.7).abs() < 1e-9);
+        assert_eq!(fell("A", &up), None);
+        let down = change((Some(3.1), Some(&three)), (Some(2.4), Some(&two)));
+        assert_eq!(down.stage_change, Some(-1));
+        assert_eq!(fell("A", &down).as_deref(), Some("A from 3 (S3) to 2 (S2)"));
+        let unscored = change((None, None), (Some(2.0), Some(&two)));
+        assert_eq!((unscored.delta, unscored.stage_change), (None, None));
+        assert_eq!(fell("A", &unscored), None, "no stage before: nothing fell");
+    }
+
+    #[test]
+    fn one_report_is_not_a_comparison() {
+        assert!(compare(&[], &[], Vec::new()).is_none());
+    }
+}

@@ -12,6 +12,8 @@ mod answers_errors;
 mod assess;
 #[path = "cli/authoring.rs"]
 mod authoring;
+#[path = "cli/compare.rs"]
+mod compare;
 #[path = "cli/corpus.rs"]
 mod corpus;
 #[path = "cli/help.rs"]
