@@ -20,6 +20,7 @@ use crate::report::Format;
         cxm assess\n  \
         cxm score examples/early-stage.toml\n  \
         cxm score answers.toml --min-stage 3 -o report.md\n  \
+        cxm aggregate responses/\n  \
         cxm compare last-year.toml answers.toml\n  \
         cxm init my-questionnaire.toml\n  \
         cxm validate my-questionnaire.toml\n  \
@@ -42,6 +43,7 @@ pub enum Command {
     Score(ScoreArgs),
     Validate(ValidateArgs),
     List(ListArgs),
+    Aggregate(AggregateArgs),
     Compare(CompareArgs),
     Init(InitArgs),
     Schema(SchemaArgs),
@@ -194,6 +196,52 @@ pub struct ScoreArgs {
     /// GITHUB_STEP_SUMMARY, for the job's summary page.
     #[arg(long)]
     pub step_summary: bool,
+}
+
+/// Merge many respondents' answers files into one group report, with where they
+/// disagree.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Per question the group answer is the lower median of the stage answers, \
+        shown with n (how many it rests on), the spread and Leik's consensus (1 agreed, 0 split \
+        between the ends of the ladder).\n\n\
+        Exit codes: 0 aggregated, 2 an unreadable, invalid or unrelated file (unless \
+        --skip-invalid), or fewer respondents than --min-respondents.\n\n\
+        Examples:\n  cxm aggregate responses/\n  \
+        cxm aggregate anna.toml ben.toml chris.toml --format markdown -o group.md\n  \
+        cxm aggregate responses/ --skip-invalid --min-respondents 5 -o group.html"
+)]
+pub struct AggregateArgs {
+    /// Answers files, or directories: every `*.toml` in one (not in its subdirectories).
+    #[arg(value_name = "FILE_OR_DIR", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Questionnaire to score against: a TOML file, or the id of a bundled one.
+    /// Default: the bundled questionnaire the files name.
+    #[arg(short = 'Q', long, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+
+    /// Language of the bundled questionnaire (e.g. `en`). Default: the first file's.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Format on standard output: table (or txt), json, markdown (or md), html, csv.
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Also write the group report to FILE, in the format its extension names; `-` is
+    /// standard output. Repeat for several files.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Leave out invalid files or files of another questionnaire, each named on
+    /// standard error, instead of failing.
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Fail (exit 2) when fewer respondents than this remain.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_respondents: u64,
 }
 
 /// Compare assessments over time: the stage and score before and after, per

@@ -4,6 +4,7 @@
 //! [`score::Report`], and shown through the views in [`report`]. The binary is a thin
 //! shell over [`run`].
 
+pub mod aggregate;
 pub mod answers;
 pub mod assess;
 pub mod bundled;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(args) => commands::score::run(args),
         Command::Validate(args) => commands::validate::run(args),
         Command::List(args) => commands::list::run(args),
+        Command::Aggregate(args) => commands::aggregate::run(args),
         Command::Compare(args) => commands::compare::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Schema(args) => commands::schema::run(args),

@@ -13,6 +13,7 @@
 
 use serde::Serialize;
 
+use crate::aggregate::{GroupAnswer, RespondentScores};
 use crate::answers::{Answer, Answers};
 use crate::lift::{self, Choice, Item};
 use crate::questionnaire::{
@@ -36,6 +37,12 @@ pub struct Report {
     pub target_stage: Option<StageRef>,
     /// The gap to the target stage and the roadmap there, when a target is set.
     pub target: Option<Target>,
+    /// In a group report (`cxm aggregate`): how many answers files it rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondents: Option<u64>,
+    /// In a group report: how many invalid files `--skip-invalid` left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<usize>,
     pub overall: Overall,
     pub complete: bool,
     pub coverage: Coverage,
@@ -151,6 +158,10 @@ pub struct DimensionResult {
     /// How far the dimension is from the target stage, when one is set and the
     /// dimension has a score.
     pub target: Option<DimensionTarget>,
+    /// In a group report (`cxm aggregate`): the median, lowest and highest of the
+    /// respondents' own scores of this dimension.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondent_scores: Option<RespondentScores>,
 }
 
 /// An answer below its dimension's stage.
@@ -215,6 +226,10 @@ pub struct QuestionResult {
     /// The text of the chosen option.
     pub option: Option<String>,
     pub note: Option<String>,
+    /// In a group report (`cxm aggregate`): the answers' distribution, `n`, spread and
+    /// consensus behind the group answer.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupAnswer>,
 }
 
 /// An answer as JSON shows it: a number or a string.
@@ -478,6 +493,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             target: answers
                 .target_stage
                 .and_then(|t| target::dimension_target(score, level, t)),
+            respondent_scores: None,
         });
     }
 
@@ -541,6 +557,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
                     _ => None,
                 },
                 note: answers.notes.get(&question.id).cloned(),
+                group: None,
             }
         })
         .collect();
@@ -564,6 +581,8 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         date: answers.date.clone(),
         target_stage: answers.target_stage.and_then(stage_ref),
         target: None,
+        respondents: None,
+        skipped: None,
         overall: Overall {
             score: overall_score,
             stage: overall_level.and_then(stage_ref),

@@ -3,10 +3,11 @@
 use std::fmt::Write;
 
 use super::{
-    NO_STEP_ACTION, SCORE_MEANS, coverage_text, dimension_lift_text, dimension_target_text,
-    dimensions_at, explained, gap_text, held_back, held_back_text, no_action_text,
-    overall_lift_text, overall_method_text, phase_title, phases, score_number, score_text,
-    stage_text, step_text, target_text, transition_text,
+    NO_STEP_ACTION, SCORE_MEANS, agreement_text, coverage_text, dimension_lift_text,
+    dimension_target_text, dimensions_at, disagreements, explained, gap_text, held_back,
+    held_back_text, no_action_text, overall_lift_text, overall_method_text, phase_title, phases,
+    respondent_scores_text, respondents_text, score_number, score_text, stage_text, step_text,
+    target_text, transition_text,
 };
 use crate::answers::Answer;
 use crate::score::{AnswerValue, Report};
@@ -17,6 +18,44 @@ fn cell(text: &str) -> String {
         .replace('|', "\\|")
         .replace("\r\n", " ")
         .replace('\n', " ")
+}
+
+/// A group report's spread: each dimension's respondent scores, then the questions
+/// where the respondents disagree, least agreement first.
+fn group(out: &mut String, report: &Report) {
+    if report.respondents.is_none() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n## Respondents' own dimension scores\n\n| Dimension | Scores |\n|---|---|"
+    );
+    for d in &report.dimensions {
+        let text = d
+            .respondent_scores
+            .as_ref()
+            .map_or("no scores".into(), respondent_scores_text);
+        let _ = writeln!(out, "| {} | {text} |", cell(&d.name));
+    }
+    let _ = writeln!(
+        out,
+        "\n## Where the respondents disagree, least agreement first\n"
+    );
+    let rows = disagreements(report);
+    if rows.is_empty() {
+        let _ = writeln!(out, "Everyone gave the same stage answers.");
+    } else {
+        let _ = writeln!(out, "| Question | Agreement |\n|---|---|");
+    }
+    for (q, g) in rows {
+        let _ = writeln!(
+            out,
+            "| {} ({}) | {} |",
+            cell(&q.text),
+            cell(&q.id),
+            cell(&agreement_text(g))
+        );
+    }
 }
 
 /// The way to the target stage: where each dimension stands, then the steps by phase.
@@ -108,6 +147,9 @@ pub fn render(report: &Report) -> String {
     );
     if let Some(t) = target_text(report) {
         row("Target", &t);
+    }
+    if let Some(n) = respondents_text(report) {
+        row("Respondents", &n);
     }
     if let Some(names) = held_back_text(report) {
         row("Held back by", &names);
@@ -219,6 +261,7 @@ pub fn render(report: &Report) -> String {
     }
 
     roadmap(&mut out, report);
+    group(&mut out, report);
 
     // The answers behind the stages, folded away on GitHub, for whoever checks them.
     let _ = writeln!(

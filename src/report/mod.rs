@@ -13,7 +13,8 @@ mod table;
 use std::fmt;
 use std::path::Path;
 
-use crate::score::{Coverage, DimensionResult, Gap, NoAction, Raise, Report};
+use crate::aggregate::{GroupAnswer, RespondentScores};
+use crate::score::{Coverage, DimensionResult, Gap, NoAction, QuestionResult, Raise, Report};
 use crate::target::Step;
 
 /// An output format. `--format` takes the same names, in any case, as the extensions
@@ -410,6 +411,63 @@ fn transition_text(step: &Step, arrow: &str) -> String {
 
 /// What a roadmap step says when the questionnaire has no action for it.
 const NO_STEP_ACTION: &str = "No action defined for this stage";
+
+/// A group report's questions where the respondents did not all agree, least
+/// agreement first: lowest consensus, then widest spread, then questionnaire order.
+fn disagreements(report: &Report) -> Vec<(&QuestionResult, &GroupAnswer)> {
+    let mut rows: Vec<(&QuestionResult, &GroupAnswer)> = report
+        .questions
+        .iter()
+        .filter_map(|q| q.group.as_ref().map(|g| (q, g)))
+        .filter(|(_, g)| g.spread.is_some_and(|s| s > 0))
+        .collect();
+    rows.sort_by(|a, b| {
+        let c = |g: &GroupAnswer| g.consensus.unwrap_or(1.0);
+        c(a.1).total_cmp(&c(b.1)).then(b.1.spread.cmp(&a.1.spread))
+    });
+    rows
+}
+
+/// `split (consensus 0.50), spread 3, n 3: 1 ×1, 2 ×1, 4 ×1`.
+fn agreement_text(g: &GroupAnswer) -> String {
+    let consensus = g.consensus.map_or("no stage answers".to_string(), |c| {
+        let word = if c >= 0.8 {
+            "agreed"
+        } else if c >= 0.6 {
+            "mostly agreed"
+        } else {
+            "split"
+        };
+        format!("{word} (consensus {c:.2})")
+    });
+    let spread = g.spread.map_or(String::new(), |s| format!(", spread {s}"));
+    let answers: Vec<String> = g
+        .distribution
+        .iter()
+        .map(|(answer, n)| format!("{answer} ×{n}"))
+        .collect();
+    format!("{consensus}{spread}, n {}: {}", g.n, answers.join(", "))
+}
+
+/// `3 (1 invalid file skipped)`.
+fn respondents_text(report: &Report) -> Option<String> {
+    let n = report.respondents?;
+    Some(match report.skipped {
+        Some(1) => format!("{n} (1 invalid file skipped)"),
+        Some(k) => format!("{n} ({k} invalid files skipped)"),
+        None => n.to_string(),
+    })
+}
+
+/// `median 1.33, from 1.00 to 4.33`.
+fn respondent_scores_text(r: &RespondentScores) -> String {
+    format!(
+        "median {}, from {} to {}",
+        score_number(r.median),
+        score_number(r.min),
+        score_number(r.max)
+    )
+}
 
 #[cfg(test)]
 mod tests;

@@ -5,10 +5,11 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
-    Look, NO_STEP_ACTION, SCORE_MEANS, coverage_text, dimension_lift_text, dimension_target_text,
-    dimensions_at, explained, gap_text, held_back, held_back_text, new_table, no_action_text,
-    open_line, overall_lift_text, overall_method_text, phase_title, phases, score_number,
-    score_text, stage_text, step_text, target_text, transition_text,
+    Look, NO_STEP_ACTION, SCORE_MEANS, agreement_text, coverage_text, dimension_lift_text,
+    dimension_target_text, dimensions_at, disagreements, explained, gap_text, held_back,
+    held_back_text, new_table, no_action_text, open_line, overall_lift_text, overall_method_text,
+    phase_title, phases, respondent_scores_text, respondents_text, score_number, score_text,
+    stage_text, step_text, target_text, transition_text,
 };
 use crate::score::{NoAction, Report};
 
@@ -142,6 +143,9 @@ pub fn render(report: &Report, look: Look) -> String {
     ));
     if let Some(t) = target_text(report) {
         facts.push(("Target", t, Tone::Plain));
+    }
+    if let Some(n) = respondents_text(report) {
+        facts.push(("Respondents", n, Tone::Plain));
     }
     if let Some(names) = held_back_text(report) {
         facts.push(("Held back by", names, Tone::Plain));
@@ -376,6 +380,7 @@ pub fn render(report: &Report, look: Look) -> String {
         }
     }
     roadmap(&mut out, report, look, p);
+    group(&mut out, report, look, p);
     let sustained: Vec<&str> = report
         .dimensions
         .iter()
@@ -392,6 +397,47 @@ pub fn render(report: &Report, look: Look) -> String {
         ));
     }
     if look.unicode { out } else { to_plain(&out) }
+}
+
+/// A group report's spread: each dimension's respondent scores, then the questions
+/// where the respondents disagree, least agreement first.
+fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
+    if report.respondents.is_none() {
+        return;
+    }
+    let width = look.width.max(40);
+    let _ = writeln!(out, "\n{}\n", p.bold("Respondents' own dimension scores"));
+    for d in &report.dimensions {
+        let text = d
+            .respondent_scores
+            .as_ref()
+            .map_or("no scores".into(), respondent_scores_text);
+        out.push_str(&indent_wrapped(
+            &format!("  {}: ", d.name),
+            &text,
+            width,
+            str::to_string,
+        ));
+    }
+    let rows = disagreements(report);
+    let title = "Where the respondents disagree, least agreement first";
+    let _ = writeln!(out, "\n{}\n", p.bold(title));
+    if rows.is_empty() {
+        out.push_str(&indent_wrapped(
+            "  ",
+            "Everyone gave the same stage answers.",
+            width,
+            str::to_string,
+        ));
+    }
+    for (q, g) in rows {
+        out.push_str(&indent_wrapped(
+            &format!("  {}: ", q.id),
+            &agreement_text(g),
+            width,
+            str::to_string,
+        ));
+    }
 }
 
 /// The way to the target stage: where each dimension stands, then the steps by phase.
@@ -511,6 +557,7 @@ pub(super) fn to_plain(text: &str) -> String {
             '\u{201C}' | '\u{201D}' => out.push('"'),
             '\u{2026}' => out.push_str("..."),
             '\u{2192}' => out.push_str("->"),
+            '\u{00D7}' => out.push('x'),
             '\u{00A0}' | '\u{202F}' => out.push(' '),
             _ => out.push(c),
         }

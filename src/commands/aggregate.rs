@@ -1,0 +1,153 @@
+//! `cxm aggregate FILE_OR_DIR...`: many respondents' answers files, one group report.
+//!
+//! Files are read and scored in parallel (rayon), each folded into a per-thread
+//! [`Tally`] and dropped, so memory does not grow with the number of files beyond the
+//! list of paths and the invalid ones' messages.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use rayon::prelude::*;
+
+use crate::aggregate::{Tally, report};
+use crate::answers::Parsed;
+use crate::bundled;
+use crate::cli::AggregateArgs;
+use crate::diagnostic::Source;
+use crate::exit_codes::ExitCode;
+use crate::output::{Existing, eprint_line, print, visible, write_atomic};
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, Format, Look};
+
+/// The answers files named: files as given, directories as their `*.toml`, sorted.
+fn expand(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .with_context(|| format!("could not read directory {}", input.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            bail!("{} does not exist", input.display());
+        }
+    }
+    if files.is_empty() {
+        bail!("no answers files: the directories given hold no `*.toml` file");
+    }
+    Ok(files)
+}
+
+/// Reads one answers file of `questionnaire`, or says why it cannot be used.
+fn read(path: &Path, questionnaire: &Questionnaire) -> Result<crate::answers::Answers, String> {
+    let name = path.display().to_string();
+    let text = crate::input::read_file(path).map_err(|e| format!("could not read {name}: {e}"))?;
+    let parsed = Parsed::parse(Source::new(name.clone(), text)).map_err(|e| e.to_string())?;
+    if parsed.questionnaire_id() != questionnaire.id {
+        return Err(format!(
+            "{name} answers questionnaire `{}`, not `{}`",
+            parsed.questionnaire_id(),
+            questionnaire.id
+        ));
+    }
+    parsed
+        .resolve(questionnaire)
+        .map(|(answers, _)| answers)
+        .map_err(|e| e.to_string())
+}
+
+pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
+    let to_stdout = args.output.iter().any(|p| p.as_os_str() == "-");
+    let mut outputs = Vec::new();
+    for path in args.output.iter().filter(|p| p.as_os_str() != "-") {
+        match Format::from_path(path) {
+            Some(format) => outputs.push((path.clone(), format)),
+            None => bail!(
+                "cannot tell the format of output file {}; name it with {}",
+                path.display(),
+                Format::EXTENSIONS
+            ),
+        }
+    }
+    let files = expand(&args.inputs)?;
+
+    // The questionnaire: named, or the one the first readable file names.
+    let (questionnaire, _) = match &args.questionnaire {
+        Some(_) => bundled::resolve(args.questionnaire.as_deref(), "", args.lang.as_deref())?,
+        None => {
+            let first = files
+                .iter()
+                .find_map(|f| {
+                    let text = crate::input::read_file(f).ok()?;
+                    Parsed::parse(Source::new(f.display().to_string(), text)).ok()
+                })
+                .context("no answers file could be read; check the files given")?;
+            let lang = args.lang.as_deref().or(first.language());
+            bundled::resolve(None, first.questionnaire_id(), lang)?
+        }
+    };
+
+    let (tally, mut failures) = files
+        .par_iter()
+        .enumerate()
+        .fold(
+            || (Tally::new(&questionnaire), Vec::new()),
+            |(mut tally, mut failures), (i, path)| {
+                match read(path, &questionnaire) {
+                    Ok(answers) => tally.add(&questionnaire, &answers),
+                    Err(message) => failures.push((i, message)),
+                }
+                (tally, failures)
+            },
+        )
+        .reduce(
+            || (Tally::new(&questionnaire), Vec::new()),
+            |(a, mut fa), (b, fb)| {
+                fa.extend(fb);
+                (a.merge(b), fa)
+            },
+        );
+    failures.sort_by_key(|(i, _)| *i);
+    if let Some((_, first)) = failures.first()
+        && !args.skip_invalid
+    {
+        let more = match failures.len() {
+            1 => String::new(),
+            n => format!(" ({} more files are invalid)", n - 1),
+        };
+        bail!("{first}{more}; fix it, or leave such files out with --skip-invalid");
+    }
+    for (_, message) in &failures {
+        eprint_line(&format!(
+            "skipped: {}",
+            visible(message.lines().next().unwrap_or(""))
+        ));
+    }
+    if tally.respondents < args.min_respondents {
+        bail!(
+            "only {} respondent{} to aggregate, fewer than --min-respondents {}",
+            tally.respondents,
+            if tally.respondents == 1 { "" } else { "s" },
+            args.min_respondents
+        );
+    }
+
+    let group = report(&questionnaire, &tally, failures.len());
+    let mut texts = Vec::new();
+    for (path, format) in &outputs {
+        texts.push((path, report::render(&group, *format, Look::PLAIN, None)?));
+    }
+    let stdout = report::render(&group, args.format, super::stdout_look(), None)?;
+    for (path, text) in texts {
+        write_atomic(path, text.as_bytes(), Existing::Replace)
+            .with_context(|| format!("could not write report file {}", path.display()))?;
+    }
+    let _ = to_stdout; // `-o -` is standard output, which always gets the report.
+    print(&stdout)?;
+    Ok(ExitCode::Success)
+}
