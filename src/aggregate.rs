@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::Questionnaire;
-use crate::score::{Report, score};
+use crate::score::{Report, dimension_scores, score};
 
 /// Histogram buckets per stage of a dimension score: medians to 0.01.
 const BUCKETS_PER_STAGE: usize = 100;
@@ -131,9 +131,9 @@ impl Tally {
                 None => counts.unanswered += 1,
             }
         }
-        let report = score(questionnaire, answers);
-        for (histogram, d) in self.scores.iter_mut().zip(&report.dimensions) {
-            if let Some(s) = d.score {
+        let scores = dimension_scores(questionnaire, answers);
+        for (histogram, score) in self.scores.iter_mut().zip(scores) {
+            if let Some(s) = score {
                 let i = bucket(s, self.top).min(histogram.len() - 1);
                 histogram[i] += 1;
             }

@@ -66,11 +66,13 @@ pub(crate) type Parsed<T> = (T, Vec<Diagnostic>);
 /// Parses `source` as a file of `kind` into `T`. Refused when too big to parse; one
 /// clear line when it is not TOML, is the other kind of file, or has the wrong
 /// `format`; otherwise every shape error against `schema` at once (see
-/// [`crate::shape`]), and when only unknown keys are wrong, the file without them.
+/// [`crate::shape`]), and when only unknown keys are wrong, the file without them. A
+/// file serde reads as it is costs one parse; only a file with a shape error is
+/// parsed a second time, for the walk that finds every error.
 pub(crate) fn parse<T: DeserializeOwned>(
     source: &Source,
     kind: Kind,
-    schema: &serde_json::Value,
+    schema: fn() -> &'static serde_json::Value,
 ) -> Result<Parsed<T>, Vec<Diagnostic>> {
     let what = kind.noun();
     let estimate = estimated_bytes(&source.text);
@@ -83,13 +85,27 @@ pub(crate) fn parse<T: DeserializeOwned>(
             MAX_PARSED_BYTES / (1024 * 1024)
         ))]);
     }
-    let mut table = DeTable::parse(&source.text).map_err(|e| {
-        let mut d = source.toml_error(&e);
-        d.message = format!("this is not valid TOML: {}", d.message);
-        vec![d]
-    })?;
+    let parse = || {
+        DeTable::parse(&source.text).map_err(|e| {
+            let mut d = source.toml_error(&e);
+            d.message = format!("this is not valid TOML: {}", d.message);
+            vec![d]
+        })
+    };
+    let table = parse()?;
     check_kind_and_format(source, table.get_ref(), kind).map_err(|d| vec![d])?;
-    let findings = crate::shape::check(&mut table, schema);
+    // Most files are fine: serde alone reads them, at no extra cost.
+    let first = match T::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(file) => return Ok((file, Vec::new())),
+        Err(e) => e,
+    };
+    // A shape error: parse again and find them all, each at its place.
+    let mut table = parse()?;
+    let findings = crate::shape::check(&mut table, schema());
+    if findings.is_empty() {
+        // What the schema cannot say (e.g. a number too large for its type).
+        return Err(vec![source.toml_error(&first)]);
+    }
     let fatal = findings.iter().any(|f| f.fatal);
     let diagnostics: Vec<Diagnostic> = findings
         .into_iter()
@@ -98,9 +114,9 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if fatal {
         return Err(diagnostics);
     }
+    // Only unknown keys, now removed: read the rest.
     match T::deserialize(toml::de::Deserializer::from(table)) {
         Ok(file) => Ok((file, diagnostics)),
-        // What the schema cannot say (e.g. a number too large for its type).
         Err(e) => {
             let mut all = diagnostics;
             all.push(source.toml_error(&e));
@@ -185,8 +201,11 @@ mod tests {
     fn a_flood_of_tiny_tables_is_refused_before_parsing() {
         let text = "x.y.z = 1\n".repeat(40_000);
         let source = Source::new("flood.toml", format!("format = 1\n{text}"));
-        let schema = serde_json::json!({});
-        let err = parse::<toml::Table>(&source, Kind::Answers, &schema).expect_err("too big");
+        fn schema() -> &'static serde_json::Value {
+            static EMPTY: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+            EMPTY.get_or_init(|| serde_json::json!({}))
+        }
+        let err = parse::<toml::Table>(&source, Kind::Answers, schema).expect_err("too big");
         assert!(
             err[0].message.contains("too many entries"),
             "{}",

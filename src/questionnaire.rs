@@ -447,6 +447,16 @@ pub fn schema() -> serde_json::Value {
     schema.to_value()
 }
 
+/// [`schema`] as committed in `docs/schema/` (a test keeps the two equal), read once:
+/// every file is checked against it, and parsing it is far cheaper than generating it.
+fn schema_cached() -> &'static serde_json::Value {
+    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        serde_json::from_str(include_str!("../docs/schema/questionnaire.schema.json"))
+            .unwrap_or_else(|_| schema())
+    })
+}
+
 /// Whether `id` is kebab-case: lowercase ASCII letters and digits in words joined by `-`.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
@@ -461,7 +471,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// problem found, errors and warnings, in file order.
 pub fn check(source: &Source) -> (Option<Questionnaire>, Vec<Diagnostic>) {
     let (file, early): (raw::File, _) =
-        match document::parse(source, Kind::Questionnaire, &schema()) {
+        match document::parse(source, Kind::Questionnaire, schema_cached) {
             Ok(parsed) => parsed,
             Err(diagnostics) => return (None, diagnostics),
         };

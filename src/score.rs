@@ -381,6 +381,35 @@ impl Scored<'_> {
 }
 
 /// Scores `answers` against `questionnaire` (which they must have been resolved with).
+/// A dimension's score from its `(stage, weight)` values, by `method`.
+fn dimension_score(
+    method: DimensionMethod,
+    values: impl Iterator<Item = (f64, f64)>,
+) -> Option<f64> {
+    match method {
+        DimensionMethod::Mean => weighted_mean(values),
+        DimensionMethod::WeakestLink => values.map(|(v, _)| v).reduce(f64::min),
+    }
+}
+
+/// Only each dimension's score, in questionnaire order: what [`score`] computes
+/// first, without stages, gaps or lifts (for tallying many respondents).
+pub fn dimension_scores(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Option<f64>> {
+    let q = questionnaire;
+    q.dimensions
+        .iter()
+        .map(|dim| {
+            let values = q.positions_of(&dim.id).filter_map(|(_, question)| {
+                match answers.answers.get(&question.id) {
+                    Some(Answer::Stage(s)) => Some((f64::from(*s), question.weight)),
+                    _ => None,
+                }
+            });
+            dimension_score(q.scoring.dimension, values)
+        })
+        .collect()
+}
+
 pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
     let q = questionnaire;
     let top = q.top_level();
@@ -433,13 +462,12 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
                 None => dim_coverage.unanswered += 1,
             }
         }
-        let values = valued
-            .iter()
-            .map(|v| (f64::from(v.stage), v.question.weight));
-        let score = match q.scoring.dimension {
-            DimensionMethod::Mean => weighted_mean(values),
-            DimensionMethod::WeakestLink => values.map(|(v, _)| v).reduce(f64::min),
-        };
+        let score = dimension_score(
+            q.scoring.dimension,
+            valued
+                .iter()
+                .map(|v| (f64::from(v.stage), v.question.weight)),
+        );
         let level = score.map(|s| stage_of(s, top, rule));
         // At the top stage there is no next stage to act for: sustain.
         let action = level

@@ -86,17 +86,19 @@ impl<'s> Walk<'s> {
     }
 
     fn value(&mut self, value: &mut Spanned<DeValue>, node: &'s Value, name: &str) {
-        // What the key is for, from the field's doc comment, to end a type error with.
-        let about = node
-            .get("description")
-            .and_then(Value::as_str)
-            .map(|d| {
-                let d = d.trim_end_matches('.');
-                let mut chars = d.chars();
-                let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
-                format!(" ({}{})", first.unwrap_or_default(), chars.as_str())
-            })
-            .unwrap_or_default();
+        // What the key is for, from the field's doc comment, to end a type error with;
+        // built only when there is an error to end.
+        let about = || {
+            node.get("description")
+                .and_then(Value::as_str)
+                .map(|d| {
+                    let d = d.trim_end_matches('.');
+                    let mut chars = d.chars();
+                    let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+                    format!(" ({}{})", first.unwrap_or_default(), chars.as_str())
+                })
+                .unwrap_or_default()
+        };
         // Answers are checked against the questionnaire, with better messages than a
         // schema can give; here only that they are there.
         let wants_table = node.get("type").and_then(Value::as_str) == Some("object");
@@ -144,9 +146,10 @@ impl<'s> Walk<'s> {
                             self.fatal(
                                 span,
                                 format!(
-                                    "`{name}` must be {}, not {}{about}",
+                                    "`{name}` must be {}, not {}{}",
                                     or_list(&wanted),
-                                    shown(value.get_ref())
+                                    shown(value.get_ref()),
+                                    about()
                                 ),
                             );
                         }
@@ -162,8 +165,9 @@ impl<'s> Walk<'s> {
             self.fatal(
                 span,
                 format!(
-                    "`{name}` must be {wanted}, not {}{about}",
-                    shown(value.get_ref())
+                    "`{name}` must be {wanted}, not {}{}",
+                    shown(value.get_ref()),
+                    about()
                 ),
             );
             return;
@@ -181,7 +185,7 @@ impl<'s> Walk<'s> {
         {
             self.fatal(
                 span,
-                format!("`{name}` is too large a number: {}{about}", n.as_str()),
+                format!("`{name}` is too large a number: {}{}", n.as_str(), about()),
             );
             return;
         }

@@ -5,6 +5,8 @@
 #[path = "cli/common.rs"]
 mod common;
 
+#[path = "cli/aggregate.rs"]
+mod aggregate;
 #[path = "cli/answers_errors.rs"]
 mod answers_errors;
 #[cfg(unix)]

@@ -61,6 +61,36 @@ fn read(path: &Path, questionnaire: &Questionnaire) -> Result<crate::answers::An
         .map_err(|e| e.to_string())
 }
 
+/// Reads, checks and tallies `files` in parallel: the tally of the valid ones, and
+/// `(index, message)` for each file that could not be used, in file order.
+pub fn tally_files(
+    files: &[PathBuf],
+    questionnaire: &Questionnaire,
+) -> (Tally, Vec<(usize, String)>) {
+    let (tally, mut failures) = files
+        .par_iter()
+        .enumerate()
+        .fold(
+            || (Tally::new(questionnaire), Vec::new()),
+            |(mut tally, mut failures), (i, path)| {
+                match read(path, questionnaire) {
+                    Ok(answers) => tally.add(questionnaire, &answers),
+                    Err(message) => failures.push((i, message)),
+                }
+                (tally, failures)
+            },
+        )
+        .reduce(
+            || (Tally::new(questionnaire), Vec::new()),
+            |(a, mut fa), (b, fb)| {
+                fa.extend(fb);
+                (a.merge(b), fa)
+            },
+        );
+    failures.sort_by_key(|(i, _)| *i);
+    (tally, failures)
+}
+
 pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
     let to_stdout = args.output.iter().any(|p| p.as_os_str() == "-");
     let mut outputs = Vec::new();
@@ -92,27 +122,7 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
         }
     };
 
-    let (tally, mut failures) = files
-        .par_iter()
-        .enumerate()
-        .fold(
-            || (Tally::new(&questionnaire), Vec::new()),
-            |(mut tally, mut failures), (i, path)| {
-                match read(path, &questionnaire) {
-                    Ok(answers) => tally.add(&questionnaire, &answers),
-                    Err(message) => failures.push((i, message)),
-                }
-                (tally, failures)
-            },
-        )
-        .reduce(
-            || (Tally::new(&questionnaire), Vec::new()),
-            |(a, mut fa), (b, fb)| {
-                fa.extend(fb);
-                (a.merge(b), fa)
-            },
-        );
-    failures.sort_by_key(|(i, _)| *i);
+    let (tally, failures) = tally_files(&files, &questionnaire);
     if let Some((_, first)) = failures.first()
         && !args.skip_invalid
     {

@@ -1,0 +1,154 @@
+//! `cxm aggregate`: three respondents' files (`tests/fixtures/respondents/`) merged
+//! into one group report, in every format, and what it refuses.
+
+use serde_json::Value;
+
+use crate::common::{in_snapshot_dir, run};
+
+const DIR: &str = "tests/fixtures/respondents";
+
+fn question<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn a_directory_gives_every_toml_file_in_it_and_not_in_its_subdirectories() {
+    let report = run(&["aggregate", DIR, "-f", "json"]).success().json();
+    assert_eq!(report["respondents"], 3, "older/dora.toml is not read");
+    assert!(report.get("skipped").is_none());
+}
+
+#[test]
+fn each_question_has_its_distribution_n_spread_consensus_and_group_answer() {
+    let report = run(&["aggregate", DIR, "-f", "json"]).success().json();
+    // tailoring-basis: Anna 2, Ben 1, Chris 4.
+    let q = question(&report, "tailoring-basis");
+    assert_eq!(
+        q["distribution"],
+        serde_json::json!({"1": 1, "2": 1, "4": 1})
+    );
+    assert_eq!(q["n"], 3);
+    assert_eq!(q["spread"], 3);
+    assert_eq!(q["answer"], 2, "the lower median");
+    // Leik: k = 5, F = 1/3, 2/3, 2/3, 1 → D = 2/4 · (1/3 + 1/3 + 1/3 + 0) = 0.5.
+    assert!((q["consensus"].as_f64().unwrap() - 0.5).abs() < 1e-12);
+    // Everyone at 1 for offer-exclusions? Anna 1, Ben 1, Chris 4: lower median 1.
+    assert_eq!(question(&report, "offer-exclusions")["answer"], 1);
+    // Per dimension, the respondents' own scores.
+    let personalisation = &report["dimensions"][0];
+    assert_eq!(
+        personalisation["respondent_scores"],
+        serde_json::json!({"median": 1.33, "min": 1.0, "max": 4.33})
+    );
+    // The group report is scored with the normal rules.
+    assert_eq!(report["overall"]["stage"]["level"], 1);
+}
+
+#[test]
+fn the_table_lists_the_spread_and_the_least_agreement_first() {
+    let out = run(&["aggregate", DIR]).success();
+    assert!(out.stdout.contains("\nRespondents:   3\n"), "{out}");
+    in_snapshot_dir(|| insta::assert_snapshot!("aggregate_table", out.stdout));
+    let md = run(&["aggregate", DIR, "-f", "md"]).success().stdout;
+    assert!(md.contains("| Respondents | 3 |"), "{md}");
+    assert!(md.contains("\n## Where the respondents disagree, least agreement first\n"));
+    let first = md
+        .lines()
+        .skip_while(|l| !l.starts_with("## Where"))
+        .find(|l| l.starts_with("| ") && !l.starts_with("| Question"))
+        .unwrap();
+    assert!(
+        first.contains("consensus 0.33"),
+        "lowest consensus first: {first}"
+    );
+    // HTML and CSV take the group report like any other.
+    assert!(
+        run(&["aggregate", DIR, "-f", "html"])
+            .success()
+            .stdout
+            .contains("<svg")
+    );
+    assert!(
+        run(&["aggregate", DIR, "-f", "csv"])
+            .success()
+            .stdout
+            .starts_with("dimension_id,")
+    );
+}
+
+#[test]
+fn an_invalid_file_fails_naming_it_unless_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["anna", "ben"] {
+        std::fs::copy(
+            format!("{DIR}/{name}.toml"),
+            dir.path().join(format!("{name}.toml")),
+        )
+        .unwrap();
+    }
+    let bad = dir.path().join("broken.toml");
+    std::fs::write(
+        &bad,
+        "format = 1\nquestionnaire = \"cx-maturity\"\n[answers\n",
+    )
+    .unwrap();
+    let path = dir.path().display().to_string();
+    let message = run(&["aggregate", &path]).error();
+    assert!(
+        message.starts_with(&format!("invalid answers file {}:3:", bad.display())),
+        "{message}"
+    );
+    assert!(message.ends_with("; fix it, or leave such files out with --skip-invalid"));
+    let out = run(&["aggregate", &path, "--skip-invalid", "-f", "json"]).success();
+    assert!(
+        out.stderr
+            .starts_with(&format!("skipped: invalid answers file {}", bad.display()))
+    );
+    let report = out.json();
+    assert_eq!(
+        (report["respondents"].as_u64(), report["skipped"].as_u64()),
+        (Some(2), Some(1))
+    );
+    // Too few left.
+    let out = run(&[
+        "aggregate",
+        &path,
+        "--skip-invalid",
+        "--min-respondents",
+        "3",
+    ])
+    .code(2);
+    assert!(
+        out.stderr.ends_with(
+            "\nerror: only 2 respondents to aggregate, fewer than --min-respondents 3\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn a_file_of_another_questionnaire_is_refused() {
+    let message = run(&[
+        "aggregate",
+        &format!("{DIR}/anna.toml"),
+        "tests/fixtures/answers/small.toml",
+    ])
+    .error();
+    assert!(
+        message.starts_with(
+            "tests/fixtures/answers/small.toml answers questionnaire `small`, not `cx-maturity`"
+        ),
+        "{message}"
+    );
+    assert!(
+        run(&["aggregate", "no/such/dir"])
+            .error()
+            .contains("does not exist")
+    );
+}
