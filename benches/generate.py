@@ -3,6 +3,8 @@
 
   generate.py questions N DIR   DIR/qN.toml (N questions in 10 dimensions) and DIR/aN.toml
   generate.py flood DIR         DIR/a10m.toml: just under 10 MiB of unknown answer ids
+  generate.py respondents N DIR N answers files of the bundled questionnaire, each
+                                answer a random option (for cxm aggregate)
   generate.py shapes DIR        DIR/shape-*.toml: seven shapes of TOML, each as large as
                                 cxm still parses (src/document.rs), for peak memory
 """
@@ -66,11 +68,34 @@ def shapes(out):
     open(f"{out}/shape-notes.toml", "w").write(head + notes)
 
 
+def respondents(n, out):
+    import random
+    import tomllib
+
+    with open("questionnaires/cx-maturity.en.toml", "rb") as f:
+        q = tomllib.load(f)
+    version = q["questionnaire"]["version"]
+    random.seed(7)
+    for i in range(n):
+        lines = [
+            "format = 1",
+            'questionnaire = "cx-maturity"',
+            f'questionnaire_version = "{version}"',
+            f'respondent = "Respondent {i}"',
+            "[answers]",
+        ]
+        for question in q["questions"]:
+            lines.append(f"{question['id']} = {random.choice(question['options'])['stage']}")
+        open(f"{out}/r{i:05d}.toml", "w").write("\n".join(lines) + "\n")
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["questions"] and len(sys.argv) == 4:
         questions(int(sys.argv[2]), sys.argv[3])
     elif sys.argv[1:2] == ["flood"] and len(sys.argv) == 3:
         flood(sys.argv[2])
+    elif sys.argv[1:2] == ["respondents"] and len(sys.argv) == 4:
+        respondents(int(sys.argv[2]), sys.argv[3])
     elif sys.argv[1:2] == ["shapes"] and len(sys.argv) == 3:
         shapes(sys.argv[2])
     else:
