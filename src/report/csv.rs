@@ -1,4 +1,5 @@
-//! The report as CSV for spreadsheets: long format, one row per question.
+//! The report as CSV for spreadsheets: long format, one row per question; a group
+//! report (`cxm aggregate`) adds a count per answer value, n, spread and consensus.
 //!
 //! RFC 4180 quoting by the csv crate, UTF-8 with a header row. A cell that begins with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return (after any spaces or line breaks)
@@ -32,11 +33,39 @@ fn defused(text: &str) -> String {
     }
 }
 
+/// A group report's extra columns: a count per answer value, then n, spread and
+/// consensus.
+fn group_header(report: &Report) -> Vec<String> {
+    if report.respondents.is_none() {
+        return Vec::new();
+    }
+    let mut header: Vec<String> = report
+        .stages
+        .iter()
+        .map(|s| format!("count_{}", s.level))
+        .collect();
+    header.extend(
+        [
+            "count_na",
+            "count_unknown",
+            "count_unanswered",
+            "n",
+            "spread",
+            "consensus",
+        ]
+        .map(str::to_string),
+    );
+    header
+}
+
 pub fn render(report: &Report) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut rows = vec![HEADER.map(str::to_string).to_vec()];
+    let group = group_header(report);
+    let mut header = HEADER.map(str::to_string).to_vec();
+    header.extend(group.iter().cloned());
+    let mut rows = vec![header];
     for q in &report.questions {
         let answer = q.answer.map(|a| a.0);
         let stage = match answer {
@@ -57,6 +86,14 @@ pub fn render(report: &Report) -> String {
             stage,
             q.note.clone().unwrap_or_default(),
         ]);
+        if let (Some(g), Some(row)) = (&q.group, rows.last_mut()) {
+            let count = |key: &str| g.distribution.get(key).copied().unwrap_or(0).to_string();
+            row.extend(report.stages.iter().map(|s| count(&s.level.to_string())));
+            row.extend(["n/a", "unknown", "unanswered"].map(count));
+            row.push(g.n.to_string());
+            row.push(g.spread.map_or(String::new(), |s| s.to_string()));
+            row.push(g.consensus.map_or(String::new(), |c| format!("{c:.3}")));
+        }
     }
     for row in rows {
         // Writing to a Vec cannot fail, and every row has the header's length.

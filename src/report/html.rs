@@ -82,11 +82,33 @@ fn css_string(text: &str) -> String {
 /// The chart of `report`'s dimension scores, with the target as a second outline.
 fn radar_of(report: &Report) -> (String, String) {
     let labels: Vec<&str> = report.dimensions.iter().map(|d| d.name.as_str()).collect();
-    let mut series = vec![Series {
+    // For a group report, first the band between the lowest and highest respondent
+    // scores: the highest filled, the lowest cut out of it.
+    let mut series = Vec::new();
+    if report.respondents.is_some() {
+        let pick = |f: fn(&crate::aggregate::RespondentScores) -> f64| {
+            report
+                .dimensions
+                .iter()
+                .map(|d| d.respondent_scores.as_ref().map(f))
+                .collect::<Vec<_>>()
+        };
+        series.push(Series {
+            class: "series band-max",
+            label: "Highest respondent score",
+            values: pick(|r| r.max),
+        });
+        series.push(Series {
+            class: "series band-min",
+            label: "Lowest respondent score",
+            values: pick(|r| r.min),
+        });
+    }
+    series.push(Series {
         class: "series score",
         label: "Score",
         values: report.dimensions.iter().map(|d| d.score).collect(),
-    }];
+    });
     if let Some(t) = &report.target {
         series.push(Series {
             class: "series target",
