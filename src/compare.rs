@@ -33,6 +33,8 @@ pub struct Comparison {
     /// Stages that went down from the baseline to the latest file, in words; empty when
     /// none did.
     pub regressions: Vec<String>,
+    /// The top of the ladder, for "2.83 / 5" and charts.
+    pub max_score: u32,
 }
 
 /// One file's headline.
@@ -228,6 +230,7 @@ pub fn compare(
         not_compared,
         target,
         regressions,
+        max_score: last.overall.max_score,
     })
 }
 

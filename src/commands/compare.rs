@@ -13,21 +13,23 @@ use crate::output::{Existing, eprint_line, print, write_atomic};
 use crate::report::{self, Format, Look};
 use crate::score::score;
 
-/// A comparison in `format`; compare has no HTML or CSV view yet.
+/// A comparison in `format`; a comparison has no CSV view (a CSV is one assessment's
+/// answers).
 fn render(c: &crate::compare::Comparison, format: Format, look: Look) -> anyhow::Result<String> {
     Ok(match format {
         Format::Table => report::compare::table(c, look),
         Format::Json => report::compare::json(c),
         Format::Markdown => report::compare::markdown(c),
-        Format::Html | Format::Csv => return Err(unsupported(format)),
+        Format::Html => report::html::render_comparison(c)?,
+        Format::Csv => return Err(unsupported(format)),
     })
 }
 
 /// Why compare cannot write `format`, and what can.
 fn unsupported(format: Format) -> anyhow::Error {
     anyhow::anyhow!(
-        "cxm compare writes table, json or markdown, not {format}; for an HTML or CSV report of \
-         one assessment, use `cxm score FILE --format {format}`"
+        "cxm compare writes table, json, markdown or html, not {format}; for a CSV of one \
+         assessment's answers, use `cxm score FILE --format {format}`"
     )
 }
 
@@ -37,16 +39,16 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let mut outputs: Vec<(PathBuf, Format)> = Vec::new();
     for path in args.output.iter().filter(|p| p.as_os_str() != "-") {
         match Format::from_path(path) {
-            Some(f @ (Format::Table | Format::Json | Format::Markdown)) => {
+            Some(f @ (Format::Table | Format::Json | Format::Markdown | Format::Html)) => {
                 outputs.push((path.clone(), f))
             }
             _ => bail!(
-                "cannot write a comparison to {}; name it with `.json`, `.md` or `.txt`",
+                "cannot write a comparison to {}; name it with `.json`, `.md`, `.txt` or `.html`",
                 path.display()
             ),
         }
     }
-    if matches!(args.format, Format::Html | Format::Csv) {
+    if matches!(args.format, Format::Csv) {
         return Err(unsupported(args.format));
     }
 

@@ -96,7 +96,10 @@ fn moved_text(m: &MovedAnswer, arrow: &str, ellipsis: &str) -> String {
 fn target_text(c: &Comparison) -> Option<String> {
     let t = c.target.as_ref()?;
     let progress = t.progress.map_or("no progress to measure".into(), |p| {
-        format!("{} % of the way from the first file", (p * 100.0).round())
+        format!(
+            "{} % of the way by the score since the first file",
+            (p * 100.0).round()
+        )
     });
     let gap = match t.gap {
         Some(0) => "reached".to_string(),

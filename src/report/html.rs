@@ -143,12 +143,9 @@ fn radar_of(report: &Report) -> (String, String) {
     (svg, summary)
 }
 
-/// Renders `report` with `template`, or the default template.
-pub fn render(report: &Report, template: Option<&Template>) -> Result<String, TemplateError> {
-    let (name, text) = match template {
-        Some(t) => (t.name.as_str(), t.text.as_str()),
-        None => ("report.html", DEFAULT),
-    };
+/// An environment with cxm's filters, HTML escaping for every template and a fuel
+/// budget.
+fn environment<'s>() -> Environment<'s> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_fuel(Some(FUEL));
@@ -165,17 +162,17 @@ pub fn render(report: &Report, template: Option<&Template>) -> Result<String, Te
     env.add_filter("css_string", |s: String| {
         Value::from_safe_string(css_string(&s))
     });
+    env
+}
+
+/// Renders `text` (a template named `name`) with `ctx` into a capped buffer.
+fn render_template(name: &str, text: &str, ctx: Value) -> Result<String, TemplateError> {
+    let mut env = environment();
     env.add_template(name, text)
         .map_err(|e| TemplateError::new(name, &e))?;
     let tmpl = env
         .get_template(name)
         .map_err(|e| TemplateError::new(name, &e))?;
-    let (svg, summary) = radar_of(report);
-    let ctx = context! {
-        radar => Value::from_safe_string(svg),
-        radar_summary => summary,
-        ..Value::from(Serde(report))
-    };
     let mut out = Capped {
         bytes: Vec::new(),
         limit: MAX_OUTPUT,
@@ -184,6 +181,81 @@ pub fn render(report: &Report, template: Option<&Template>) -> Result<String, Te
         .map_err(|e| TemplateError::new(name, &e))?;
     Ok(String::from_utf8_lossy(&out.bytes).into_owned())
 }
+
+/// Renders `report` with `template`, or the default template.
+pub fn render(report: &Report, template: Option<&Template>) -> Result<String, TemplateError> {
+    let (name, text) = match template {
+        Some(t) => (t.name.as_str(), t.text.as_str()),
+        None => ("report.html", DEFAULT),
+    };
+    let (svg, summary) = radar_of(report);
+    let ctx = context! {
+        radar => Value::from_safe_string(svg),
+        radar_summary => summary,
+        ..Value::from(Serde(report))
+    };
+    render_template(name, text, ctx)
+}
+
+/// The built-in page of a comparison (`cxm compare --format html`): before and after
+/// as two outlines on the radar, the changes beside it, the answers that moved.
+pub fn render_comparison(c: &crate::compare::Comparison) -> Result<String, TemplateError> {
+    let (Some(first), Some(last)) = (c.snapshots.first(), c.snapshots.last()) else {
+        return Ok(String::new());
+    };
+    let labels: Vec<&str> = c.dimensions.iter().map(|d| d.name.as_str()).collect();
+    let values = |s: &crate::compare::Snapshot| {
+        c.dimensions
+            .iter()
+            .map(|d| {
+                s.dimensions
+                    .iter()
+                    .find(|p| p.id == d.id)
+                    .and_then(|p| p.score)
+            })
+            .collect::<Vec<_>>()
+    };
+    let series = [
+        Series {
+            class: "series before",
+            label: "Before",
+            values: values(first),
+        },
+        Series {
+            class: "series after",
+            label: "After",
+            values: values(last),
+        },
+    ];
+    let summary: Vec<String> = c
+        .dimensions
+        .iter()
+        .map(|d| {
+            let shown = |s: Option<f64>| s.map_or("not assessed".into(), score_number);
+            format!(
+                "{}: {} before, {} after",
+                d.name,
+                shown(d.change.before_score),
+                shown(d.change.after_score)
+            )
+        })
+        .collect();
+    let svg = radar::svg(
+        "Dimension scores before and after",
+        &format!("{}.", summary.join("; ")),
+        &labels,
+        c.max_score,
+        &series,
+    );
+    let ctx = context! {
+        radar => Value::from_safe_string(svg),
+        ..Value::from(Serde(c))
+    };
+    render_template("compare.html", COMPARE, ctx)
+}
+
+/// The comparison page's template, embedded at compile time.
+const COMPARE: &str = include_str!("compare.html");
 
 /// The largest report a template may write: the built-in one writes well under 1 MB.
 const MAX_OUTPUT: usize = 64 * 1024 * 1024;

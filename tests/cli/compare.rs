@@ -180,10 +180,10 @@ fn files_of_different_questionnaires_are_refused() {
          examples/early-stage.toml answers `cx-maturity`; compare files of the same questionnaire"
     );
     assert!(run(&["compare", AFTER]).code(2).stderr.contains("AFTER"));
-    let html = run(&["compare", BEFORE, AFTER, "-f", "html"]).error();
+    let csv = run(&["compare", BEFORE, AFTER, "-f", "csv"]).error();
     assert!(
-        html.starts_with("cxm compare writes table, json or markdown, not html"),
-        "{html}"
+        csv.starts_with("cxm compare writes table, json, markdown or html, not csv"),
+        "{csv}"
     );
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("c.pdf").display().to_string();
@@ -215,4 +215,26 @@ fn output_files_hold_what_the_format_prints() {
     assert_eq!(std::fs::read_to_string(&md).unwrap(), shown);
     let parsed: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(parsed["overall"]["stage_change"], 0);
+}
+
+#[test]
+fn the_html_page_draws_before_and_after_as_two_outlines() {
+    let html = run(&["compare", BEFORE, AFTER, "-f", "html"])
+        .success()
+        .stdout;
+    let page = scraper::Html::parse_document(&html);
+    let count = |css: &str| page.select(&scraper::Selector::parse(css).unwrap()).count();
+    assert_eq!(count("svg.radar line.spoke"), 6);
+    assert_eq!(count("svg.radar polygon.series.before"), 1);
+    assert_eq!(count("svg.radar polygon.series.after"), 1);
+    assert_eq!(count("table.changes tbody tr"), 6);
+    assert_eq!(count("section.moved tbody tr"), 11);
+    assert_eq!(count("script"), 0);
+    assert!(
+        html.contains("Went down: Timing of Interaction from 2 (Segment-Based) to 1 (Uniform)")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.html");
+    run(&["compare", BEFORE, AFTER, "-o", &file.display().to_string()]).success();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), html);
 }
