@@ -242,6 +242,11 @@ pub struct AggregateArgs {
     /// Fail (exit 2) when fewer respondents than this remain.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_respondents: u64,
+
+    /// With CSV: one row per respondent and question (each file's own answers)
+    /// instead of one per question with the group's counts.
+    #[arg(long)]
+    pub per_respondent: bool,
 }
 
 /// Compare assessments over time: the stage and score before and after, per

@@ -104,6 +104,10 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
             ),
         }
     }
+    let csv = args.format == Format::Csv || outputs.iter().any(|(_, f)| *f == Format::Csv);
+    if args.per_respondent && !csv {
+        bail!("--per-respondent shapes the CSV view; add --format csv or -o FILE.csv");
+    }
     let files = expand(&args.inputs)?;
 
     // The questionnaire: named, or the one the first readable file names.
@@ -148,11 +152,33 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
     }
 
     let group = report(&questionnaire, &tally, failures.len());
+    // Each respondent's own rows, read again in file order: only for this CSV.
+    let respondents = if args.per_respondent {
+        let reports: Vec<(String, crate::score::Report)> = files
+            .iter()
+            .filter_map(|f| {
+                let answers = read(f, &questionnaire).ok()?;
+                Some((
+                    f.display().to_string(),
+                    crate::score::score(&questionnaire, &answers),
+                ))
+            })
+            .collect();
+        Some(report::csv::render_respondents(
+            reports.iter().map(|(f, r)| (f.as_str(), r)),
+        ))
+    } else {
+        None
+    };
+    let view = |format: Format, look: Look| match (&respondents, format) {
+        (Some(csv), Format::Csv) => Ok(csv.clone()),
+        _ => report::render(&group, format, look, None),
+    };
     let mut texts = Vec::new();
     for (path, format) in &outputs {
-        texts.push((path, report::render(&group, *format, Look::PLAIN, None)?));
+        texts.push((path, view(*format, Look::PLAIN)?));
     }
-    let stdout = report::render(&group, args.format, super::stdout_look(), None)?;
+    let stdout = view(args.format, super::stdout_look())?;
     for (path, text) in texts {
         write_atomic(path, text.as_bytes(), Existing::Replace)
             .with_context(|| format!("could not write report file {}", path.display()))?;

@@ -7,7 +7,7 @@
 //! formula (CSV injection).
 
 use crate::answers::Answer;
-use crate::score::Report;
+use crate::score::{QuestionResult, Report};
 
 const HEADER: [&str; 8] = [
     "dimension_id",
@@ -58,35 +58,49 @@ fn group_header(report: &Report) -> Vec<String> {
     header
 }
 
-pub fn render(report: &Report) -> String {
+/// A question's row: its dimension, text, answer, option, stage and note.
+fn question_row(report: &Report, q: &QuestionResult) -> Vec<String> {
+    let answer = q.answer.map(|a| a.0);
+    let stage = match answer {
+        Some(Answer::Stage(level)) => report
+            .stages
+            .iter()
+            .find(|s| s.level == level)
+            .map_or(String::new(), |s| s.name.clone()),
+        _ => String::new(),
+    };
+    vec![
+        q.dimension.clone(),
+        report.dimension_name(&q.dimension).to_string(),
+        q.id.clone(),
+        q.text.clone(),
+        answer.map_or(String::new(), |a| a.to_string()),
+        q.option.clone().unwrap_or_default(),
+        stage,
+        q.note.clone().unwrap_or_default(),
+    ]
+}
+
+/// `rows` as CSV: CRLF line ends, formulas defused.
+fn write(rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let group = group_header(report);
+    for row in rows {
+        // Writing to a Vec cannot fail, and every row has the header's length.
+        let _ = writer.write_record(row.iter().map(|cell| defused(cell)));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+pub fn render(report: &Report) -> String {
     let mut header = HEADER.map(str::to_string).to_vec();
-    header.extend(group.iter().cloned());
+    header.extend(group_header(report));
     let mut rows = vec![header];
     for q in &report.questions {
-        let answer = q.answer.map(|a| a.0);
-        let stage = match answer {
-            Some(Answer::Stage(level)) => report
-                .stages
-                .iter()
-                .find(|s| s.level == level)
-                .map_or(String::new(), |s| s.name.clone()),
-            _ => String::new(),
-        };
-        rows.push(vec![
-            q.dimension.clone(),
-            report.dimension_name(&q.dimension).to_string(),
-            q.id.clone(),
-            q.text.clone(),
-            answer.map_or(String::new(), |a| a.to_string()),
-            q.option.clone().unwrap_or_default(),
-            stage,
-            q.note.clone().unwrap_or_default(),
-        ]);
-        if let (Some(g), Some(row)) = (&q.group, rows.last_mut()) {
+        let mut row = question_row(report, q);
+        if let Some(g) = &q.group {
             let count = |key: &str| g.distribution.get(key).copied().unwrap_or(0).to_string();
             row.extend(report.stages.iter().map(|s| count(&s.level.to_string())));
             row.extend(["n/a", "unknown", "unanswered"].map(count));
@@ -94,13 +108,28 @@ pub fn render(report: &Report) -> String {
             row.push(g.spread.map_or(String::new(), |s| s.to_string()));
             row.push(g.consensus.map_or(String::new(), |c| format!("{c:.3}")));
         }
+        rows.push(row);
     }
-    for row in rows {
-        // Writing to a Vec cannot fail, and every row has the header's length.
-        let _ = writer.write_record(row.iter().map(|cell| defused(cell)));
+    write(rows)
+}
+
+/// One row per respondent and question (`cxm aggregate --per-respondent`): the file,
+/// the respondent's name, then the columns of [`render`]'s rows.
+pub fn render_respondents<'a>(reports: impl IntoIterator<Item = (&'a str, &'a Report)>) -> String {
+    let mut header = vec!["file".to_string(), "respondent".to_string()];
+    header.extend(HEADER.map(str::to_string));
+    let mut rows = vec![header];
+    for (file, report) in reports {
+        for q in &report.questions {
+            let mut row = vec![
+                file.to_string(),
+                report.respondent.clone().unwrap_or_default(),
+            ];
+            row.extend(question_row(report, q));
+            rows.push(row);
+        }
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    write(rows)
 }
 
 #[cfg(test)]

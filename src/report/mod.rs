@@ -3,7 +3,7 @@
 //! Renderers only turn a report into text; they compute no score and do no I/O.
 
 pub mod compare;
-mod csv;
+pub mod csv;
 pub mod html;
 mod json;
 mod markdown;

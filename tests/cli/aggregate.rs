@@ -152,3 +152,24 @@ fn a_file_of_another_questionnaire_is_refused() {
             .contains("does not exist")
     );
 }
+
+#[test]
+fn per_respondent_csv_has_a_row_per_respondent_and_question() {
+    let csv = run(&["aggregate", DIR, "-f", "csv", "--per-respondent"])
+        .success()
+        .stdout;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "file,respondent,dimension_id,dimension,question_id,question,answer,option,stage,note"
+    );
+    assert_eq!(lines.len(), 1 + 3 * 18);
+    assert!(lines[1].starts_with(&format!("{DIR}/anna.toml,Anna,personalisation,")));
+    assert!(lines[19].starts_with(&format!("{DIR}/ben.toml,Ben,personalisation,")));
+    // Only the CSV view has such rows.
+    let message = run(&["aggregate", DIR, "--per-respondent"]).error();
+    assert_eq!(
+        message,
+        "--per-respondent shapes the CSV view; add --format csv or -o FILE.csv"
+    );
+}
