@@ -98,6 +98,8 @@ impl Counts {
 #[derive(Debug, Clone)]
 pub struct Tally {
     pub respondents: u64,
+    /// Respondents whose file names another version of the questionnaire.
+    pub other_versions: u64,
     /// Per question, in questionnaire order.
     pub questions: Vec<Counts>,
     /// Per dimension, a histogram of the respondents' own scores.
@@ -110,6 +112,7 @@ impl Tally {
         let top = questionnaire.top_level();
         Tally {
             respondents: 0,
+            other_versions: 0,
             questions: vec![Counts::new(top); questionnaire.questions.len()],
             scores: vec![vec![0; bucket_count(top)]; questionnaire.dimensions.len()],
             top,
@@ -119,6 +122,9 @@ impl Tally {
     /// Adds one respondent's answers.
     pub fn add(&mut self, questionnaire: &Questionnaire, answers: &Answers) {
         self.respondents += 1;
+        if answers.questionnaire_version != questionnaire.version {
+            self.other_versions += 1;
+        }
         for (counts, q) in self.questions.iter_mut().zip(&questionnaire.questions) {
             match answers.answers.get(&q.id) {
                 Some(Answer::Stage(s)) => {
@@ -143,6 +149,7 @@ impl Tally {
     /// Merges another tally of the same questionnaire into this one.
     pub fn merge(mut self, other: Tally) -> Tally {
         self.respondents += other.respondents;
+        self.other_versions += other.other_versions;
         for (a, b) in self.questions.iter_mut().zip(&other.questions) {
             a.add(b);
         }

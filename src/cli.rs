@@ -277,12 +277,13 @@ pub struct CompareArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
-    /// Format on standard output: table (or txt), json, markdown (or md).
+    /// Format on standard output: table (or txt), json, markdown (or md), html (csv is
+    /// for one assessment: `cxm score`).
     #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Also write the comparison to FILE (`.json`, `.md`, `.txt`); `-` is standard
-    /// output. Repeat for several files.
+    /// Also write the comparison to FILE (`.json`, `.md`, `.txt`, `.html`); `-` is
+    /// standard output. Repeat for several files.
     #[arg(short, long = "output", value_name = "FILE")]
     pub output: Vec<PathBuf>,
 
@@ -337,7 +338,7 @@ pub enum DiagnosticFormat {
         cxm init client.toml --from cx-maturity --lang en --force"
 )]
 pub struct InitArgs {
-    /// The questionnaire file to write.
+    /// The questionnaire file to write; `-` prints it on standard output.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 

@@ -25,8 +25,8 @@ pub struct Comparison {
     pub dimensions: Vec<DimensionChange>,
     /// Answers that differ between the baseline and the latest file.
     pub moved: Vec<MovedAnswer>,
-    /// Question ids one of the files has no comparable answer for, because it was made
-    /// for a questionnaire version without them (or without that option).
+    /// Question ids of answers that could not be carried over to this version of the
+    /// questionnaire (it no longer has the question, or that option).
     pub not_compared: Vec<String>,
     /// Progress to the latest file's `target_stage`, when it has one.
     pub target: Option<TargetProgress>,
@@ -90,13 +90,27 @@ pub struct MovedAnswer {
     pub after_option: Option<String>,
 }
 
+/// The score that decides the overall stage: the overall score with `overall =
+/// "mean"`, else (weakest link) the lowest dimension score.
+fn progress_score(report: &Report) -> Option<f64> {
+    if report.overall.method == "mean" {
+        return report.overall.score;
+    }
+    report
+        .dimensions
+        .iter()
+        .filter_map(|d| d.score)
+        .reduce(f64::min)
+}
+
 /// How far the company came towards its target.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetProgress {
     pub stage: StageRef,
-    /// `(after − before) / (target − before)` on the overall score, from 0 (no step) to
-    /// 1 (there); negative when the score fell. `None` when the baseline was already at
-    /// the target or a score is missing.
+    /// `(after − before) / (target − before)` on the score that decides the overall
+    /// stage (the overall score with `overall = "mean"`, else the weakest dimension's):
+    /// 0 for no step, 1 and more once there, negative when it fell. `None` when the
+    /// baseline was already at the target or a score is missing.
     pub progress: Option<f64>,
     /// Stages still between the latest overall stage and the target (0 when reached).
     pub gap: Option<u32>,
@@ -143,7 +157,8 @@ pub fn compare(
         .iter()
         .zip(reports)
         .map(|(file, r)| Snapshot {
-            file: file.clone(),
+            // A path may hold anything; what is shown must not drive a terminal.
+            file: crate::diagnostic::printable(file),
             date: r.date.clone(),
             organisation: r.organisation.clone(),
             score: r.overall.score,
@@ -202,10 +217,8 @@ pub fn compare(
         .collect();
     let target = last.target_stage.clone().map(|stage| {
         let target = f64::from(stage.level);
-        let progress = first
-            .overall
-            .score
-            .zip(last.overall.score)
+        let progress = progress_score(first)
+            .zip(progress_score(last))
             .and_then(|(b, a)| (target - b > 1e-9).then(|| (a - b) / (target - b)));
         TargetProgress {
             gap: last

@@ -612,7 +612,7 @@ impl Checker<'_> {
     }
 
     /// Warns about stages dimension `d` can never be at, whatever is answered: below
-    /// what its lowest options score, or above what its highest options score.
+    /// the lowest option of any of its questions, or above the highest.
     fn unreachable_stages(
         &mut self,
         d: &raw::Dimension,
@@ -628,24 +628,22 @@ impl Checker<'_> {
             return;
         }
         let top = stages.len() as u32;
+        // Any question may be the only one answered (the rest "n/a" or "don't know"),
+        // and then it alone is the dimension's score: the lowest option of any question
+        // is the lowest score there is, the highest option the highest.
+        let options = || {
+            valid
+                .iter()
+                .flat_map(|q| q.options.iter().map(|o| o.stage))
+                .filter(|s| *s != 0)
+        };
         let pick = |lowest: bool| -> Option<f64> {
-            let value = |q: &Question| -> Option<f64> {
-                let on = q.options.iter().map(|o| o.stage).filter(|s| *s != 0);
-                let s = if lowest { on.min() } else { on.max() };
-                s.map(f64::from)
+            let stage = if lowest {
+                options().min()
+            } else {
+                options().max()
             };
-            match scoring.dimension {
-                DimensionMethod::WeakestLink => valid
-                    .iter()
-                    .filter_map(|q| value(q))
-                    .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
-                DimensionMethod::Mean => {
-                    let total: f64 = valid.iter().map(|q| q.weight).sum();
-                    let sum: Option<f64> =
-                        valid.iter().map(|q| value(q).map(|v| v * q.weight)).sum();
-                    sum.map(|s| s / total)
-                }
-            }
+            stage.map(f64::from)
         };
         let (Some(low), Some(high)) = (pick(true), pick(false)) else {
             return;
@@ -675,8 +673,8 @@ impl Checker<'_> {
                 d.id.span(),
                 format!(
                     "dimension `{}` can never be at {shown}: whatever is answered, it scores \
-                     from stage {from} to {to}; give its questions options for the stages \
-                     it cannot reach",
+                     from stage {from} to {to}; give one of its questions an option for the \
+                     stages it cannot reach",
                     d.id.get_ref(),
                 ),
             );

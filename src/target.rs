@@ -59,7 +59,8 @@ pub fn dimension_target(
     target: u32,
 ) -> Option<DimensionTarget> {
     let (score, stage) = (score?, stage?);
-    let progress = if target <= 1 {
+    // At the target by its stage is all the way there, whatever the rule that made it.
+    let progress = if target <= 1 || stage >= target {
         1.0
     } else {
         ((score - 1.0) / f64::from(target - 1)).clamp(0.0, 1.0)
@@ -85,7 +86,11 @@ pub fn plan(questionnaire: &Questionnaire, report: &Report, target: u32) -> Opti
             horizons.push(h);
         }
     }
-    let rank = |h: Option<&str>| h.and_then(|h| horizons.iter().position(|x| *x == h));
+    // Phase 0 holds steps without a horizon; phase i > 0 the i-th horizon.
+    let rank = |h: Option<&str>| {
+        h.and_then(|h| horizons.iter().position(|x| *x == h))
+            .map_or(0, |i| i + 1)
+    };
 
     let mut roadmap = Vec::new();
     for dimension in report.weakest_first() {
@@ -97,13 +102,16 @@ pub fn plan(questionnaire: &Questionnaire, report: &Report, target: u32) -> Opti
         let mut phase = 0;
         for level in from..target {
             let action = questionnaire.action(&dimension.id, level);
-            phase = phase.max(rank(action.and_then(|a| a.horizon.as_deref())).unwrap_or(0));
+            phase = phase.max(rank(action.and_then(|a| a.horizon.as_deref())));
             let (Some(from), Some(to)) = (stage_ref(level), stage_ref(level + 1)) else {
                 continue;
             };
             roadmap.push(Step {
                 phase: phase as u32 + 1,
-                horizon: horizons.get(phase).map(|h| h.to_string()),
+                horizon: phase
+                    .checked_sub(1)
+                    .and_then(|i| horizons.get(i))
+                    .map(|h| h.to_string()),
                 dimension: dimension.id.clone(),
                 dimension_name: dimension.name.clone(),
                 from,
@@ -225,6 +233,33 @@ mod tests {
     }
 
     #[test]
+    fn a_step_without_a_horizon_is_not_labelled_with_another_ones() {
+        // Only stage-2 actions name a horizon.
+        let q = questionnaire(|_, l| (l == 2).then_some("6–12 months"));
+        let r = report(&q, "a1 = 1\na2 = 1\nb1 = 1\n");
+        let t = plan(&q, &r, 3).expect("a stage of the ladder");
+        let horizons: Vec<(String, Option<&str>)> = t
+            .roadmap
+            .iter()
+            .map(|s| {
+                (
+                    s.action.as_ref().unwrap().title.clone(),
+                    s.horizon.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            horizons,
+            [
+                ("a1".to_string(), None),
+                ("b1".to_string(), None),
+                ("a2".to_string(), Some("6–12 months")),
+                ("b2".to_string(), Some("6–12 months")),
+            ]
+        );
+    }
+
+    #[test]
     fn phases_are_numbered_from_one_even_when_the_first_horizon_has_no_step() {
         let q = questionnaire(|_, l| Some(["", "h1", "h2", "h3", "h4"][l as usize]));
         let r = report(&q, "a1 = 3\na2 = 3\nb1 = 4\n");
@@ -262,6 +297,15 @@ mod tests {
             }
         );
         assert_eq!(dimension_target(None, None, 4), None);
+        // At the target stage by the nearest rule (2.67 is stage 3): all the way there.
+        let reached = dimension_target(Some(2.67), Some(3), 3).expect("scored");
+        assert_eq!(
+            reached,
+            DimensionTarget {
+                gap: 0,
+                progress: 1.0
+            }
+        );
         assert_eq!(
             dimension_target(Some(1.0), Some(1), 1).map(|d| d.progress),
             Some(1.0)

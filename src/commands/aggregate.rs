@@ -137,9 +137,20 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
         bail!("{first}{more}; fix it, or leave such files out with --skip-invalid");
     }
     for (_, message) in &failures {
+        // The file and its first problem, on one line.
+        let mut lines = message.lines().map(str::trim);
+        let head = lines.next().unwrap_or_default().trim_end_matches(':');
+        let shown = match lines.next() {
+            Some(first) => format!("{head}: {first}"),
+            None => head.to_string(),
+        };
+        eprint_line(&format!("skipped: {}", visible(&shown)));
+    }
+    if tally.other_versions > 0 {
         eprint_line(&format!(
-            "skipped: {}",
-            visible(message.lines().next().unwrap_or(""))
+            "warning: {} of the files were answered with another version of questionnaire \
+             `{}`; they are scored against version {}",
+            tally.other_versions, questionnaire.id, questionnaire.version
         ));
     }
     if tally.respondents < args.min_respondents {

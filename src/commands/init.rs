@@ -33,7 +33,16 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
     let body = if args.minimal {
         MINIMAL.to_string()
     } else {
-        let text = crate::bundled::text(&args.from, args.lang.as_deref())?;
+        let text = crate::bundled::text(&args.from, args.lang.as_deref()).map_err(|e| {
+            // The lookup's hint is for --questionnaire, which init does not have.
+            let message = e.to_string();
+            let message = message
+                .split("; pass its file with --questionnaire FILE")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            anyhow::anyhow!("{message}; `cxm list` shows the bundled questionnaires")
+        })?;
         // The bundled file's own `#:schema` points into cxm's repository.
         text.lines()
             .skip_while(|l| l.starts_with("#:schema"))
@@ -48,6 +57,11 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
         if args.minimal { "" } else { "\n" }
     );
 
+    // `-` is standard output: the questionnaire alone, no schema file beside it.
+    if args.file.as_os_str() == "-" {
+        crate::output::print(&text)?;
+        return Ok(ExitCode::Success);
+    }
     let existing = if args.force {
         Existing::Replace
     } else {
@@ -69,13 +83,18 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
     };
     let schema_path = dir.join(schema_name);
     let schema_text = schema::text(kind);
+    let mut kept = false;
     match std::fs::read_to_string(&schema_path) {
         Ok(current) if current == schema_text => {}
-        Ok(_) if !args.force => eprint_line(&format!(
-            "warning: kept {} (another version); refresh it with `cxm schema questionnaire > {}`",
-            schema_path.display(),
-            schema_path.display()
-        )),
+        Ok(_) if !args.force => {
+            kept = true;
+            eprint_line(&format!(
+                "warning: kept {} (another version); refresh it with `cxm schema \
+                 questionnaire > {}`",
+                schema_path.display(),
+                schema_path.display()
+            ));
+        }
         _ => write_with(
             &schema_path,
             schema_text.as_bytes(),
@@ -89,10 +108,17 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
     } else {
         " Give it its own `id` and `version` first, so answers files tell it from the original."
     };
+    let schema_note = if kept {
+        format!(
+            "; its schema {} is the one that was there",
+            schema_path.display()
+        )
+    } else {
+        format!(" and its schema {}", schema_path.display())
+    };
     eprint_line(&format!(
-        "Wrote {} and its schema {}.{rename} Next: edit it, then `{cxm} validate {}`.",
+        "Wrote {}{schema_note}.{rename} Next: edit it, then `{cxm} validate {}`.",
         args.file.display(),
-        schema_path.display(),
         args.file.display(),
         cxm = crate::invocation::program()
     ));

@@ -214,8 +214,9 @@ struct Checked {
 fn text_report(results: &[Checked], deny_warnings: bool) -> String {
     let mut out = String::new();
     for r in results {
-        let (name, diagnostics, errors, warnings) =
-            (&r.name, &r.diagnostics, &r.errors, &r.warnings);
+        // The file name is printed too, and may hold escape sequences.
+        let name = &visible(&r.name);
+        let (diagnostics, errors, warnings) = (&r.diagnostics, &r.errors, &r.warnings);
         for d in diagnostics.iter().take(MAX_SHOWN) {
             // Messages quote the file, which may hold escape sequences.
             out.push_str(&visible(&format!("{d}\n")));

@@ -96,10 +96,7 @@ fn moved_text(m: &MovedAnswer, arrow: &str, ellipsis: &str) -> String {
 fn target_text(c: &Comparison) -> Option<String> {
     let t = c.target.as_ref()?;
     let progress = t.progress.map_or("no progress to measure".into(), |p| {
-        format!(
-            "{} % of the way by the score since the first file",
-            (p * 100.0).round()
-        )
+        format!("{} % of the way since the first file", (p * 100.0).round())
     });
     let gap = match t.gap {
         Some(0) => "reached".to_string(),
@@ -201,7 +198,7 @@ pub fn table(c: &Comparison, look: Look) -> String {
     if !c.not_compared.is_empty() {
         o.push('\n');
         o.push_str(&indent_wrapped(
-            "Not compared (a file's questionnaire version lacks them): ",
+            "Not compared (answers this questionnaire version no longer has): ",
             &c.not_compared.join(", "),
             width,
             plain,
@@ -293,7 +290,7 @@ pub fn markdown(c: &Comparison) -> String {
     if !c.not_compared.is_empty() {
         let _ = writeln!(
             o,
-            "\nNot compared (a file's questionnaire version lacks them): {}",
+            "\nNot compared (answers this questionnaire version no longer has): {}",
             c.not_compared.join(", ")
         );
     }

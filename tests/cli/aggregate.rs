@@ -173,3 +173,25 @@ fn per_respondent_csv_has_a_row_per_respondent_and_question() {
         "--per-respondent shapes the CSV view; add --format csv or -o FILE.csv"
     );
 }
+
+#[test]
+fn files_of_another_questionnaire_version_are_counted_in_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(format!("{DIR}/anna.toml"), dir.path().join("anna.toml")).unwrap();
+    let text = std::fs::read_to_string(format!("{DIR}/ben.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("ben.toml"),
+        text.replace(
+            "questionnaire_version = \"2.0.0\"",
+            "questionnaire_version = \"2.1.0\"",
+        ),
+    )
+    .unwrap();
+    let out = run(&["aggregate", &dir.path().display().to_string(), "-f", "json"]).success();
+    assert_eq!(
+        out.stderr,
+        "warning: 1 of the files were answered with another version of questionnaire \
+         `cx-maturity`; they are scored against version 2.0.0\n"
+    );
+    assert_eq!(out.json()["respondents"], 2);
+}

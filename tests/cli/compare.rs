@@ -121,16 +121,28 @@ fn a_time_series_compares_the_first_with_the_last_and_shows_every_score() {
     assert_eq!(c["snapshots"].as_array().unwrap().len(), 3);
     assert_eq!(c["overall"]["before_stage"]["level"], 1);
     assert_eq!(c["overall"]["after_stage"]["level"], 3);
-    // advanced.toml sets target_stage = 4: progress from the first file's score.
+    // advanced.toml sets target_stage = 4. The overall stage is the weakest
+    // dimension's, so progress is measured on the weakest dimension's score:
+    // from 1.00 (2025) to 3.33 (Timing), of the way from 1.00 to 4.
     let target = &c["target"];
     assert_eq!(target["stage"]["level"], 4);
     assert_eq!(target["gap"], 1);
-    let (b, a) = (
-        c["overall"]["before_score"].as_f64().unwrap(),
-        c["overall"]["after_score"].as_f64().unwrap(),
+    let weakest = |i: usize| {
+        c["snapshots"][i]["dimensions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d["score"].as_f64())
+            .fold(f64::INFINITY, f64::min)
+    };
+    let (b, a) = (weakest(0), weakest(2));
+    assert!(
+        (b - 1.0).abs() < 1e-9 && (a - 10.0 / 3.0).abs() < 1e-9,
+        "{b} {a}"
     );
     let progress = target["progress"].as_f64().unwrap();
     assert!((progress - (a - b) / (4.0 - b)).abs() < 1e-9);
+    assert!(progress < 1.0, "not there while a stage is still to go");
     let table = run(&["compare", BEFORE, AFTER, "examples/advanced.toml"]).success();
     assert!(
         table.stdout.contains("Score:         1.22 -> 1.72 -> 4.11"),
