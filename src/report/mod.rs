@@ -444,7 +444,7 @@ fn agreement_text(g: &GroupAnswer) -> String {
     let answers: Vec<String> = g
         .distribution
         .iter()
-        .map(|(answer, n)| format!("{answer} ×{n}"))
+        .map(|(answer, n)| format!("{answer}\u{a0}×{n}"))
         .collect();
     format!("{consensus}{spread}, n {}: {}", g.n, answers.join(", "))
 }
