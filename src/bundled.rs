@@ -12,10 +12,16 @@ use crate::questionnaire::Questionnaire;
 pub const DEFAULT_ID: &str = "cx-maturity";
 
 /// Every bundled questionnaire: file name and text.
-const FILES: &[(&str, &str)] = &[(
-    "cx-maturity.en.toml",
-    include_str!("../questionnaires/cx-maturity.en.toml"),
-)];
+const FILES: &[(&str, &str)] = &[
+    (
+        "cx-maturity.en.toml",
+        include_str!("../questionnaires/cx-maturity.en.toml"),
+    ),
+    (
+        "cx-maturity.de.toml",
+        include_str!("../questionnaires/cx-maturity.de.toml"),
+    ),
+];
 
 /// All bundled questionnaires, parsed.
 pub fn all() -> anyhow::Result<Vec<Questionnaire>> {
@@ -40,7 +46,9 @@ pub fn find(id: &str, lang: Option<&str>) -> anyhow::Result<Questionnaire> {
     let (mut candidates, others): (Vec<Questionnaire>, Vec<Questionnaire>) =
         all()?.into_iter().partition(|q| q.id == id);
     if candidates.is_empty() {
-        let ids: Vec<String> = others.into_iter().map(|q| q.id).collect();
+        let mut ids: Vec<String> = others.into_iter().map(|q| q.id).collect();
+        // One id per questionnaire, however many languages it comes in.
+        ids.dedup();
         bail!(
             "no bundled questionnaire `{id}` (bundled: {}); pass its file with --questionnaire FILE",
             list(ids)
@@ -126,6 +134,63 @@ mod tests {
         }
     }
 
+    /// Everything of a questionnaire but its words: what answers files and scores
+    /// rest on.
+    fn skeleton(q: &Questionnaire) -> String {
+        let mut out = format!(
+            "{} {} {:?} {:?} {:?}\n",
+            q.id, q.version, q.scoring.dimension, q.scoring.overall, q.scoring.stage
+        );
+        for s in &q.stages {
+            out += &format!("stage {} {} {}\n", s.level, s.id, s.name);
+        }
+        for d in &q.dimensions {
+            out += &format!("dimension {} {}\n", d.id, d.weight);
+        }
+        for question in &q.questions {
+            let stages: Vec<u32> = question.options.iter().map(|o| o.stage).collect();
+            out += &format!(
+                "question {} {} {} {stages:?} help={}\n",
+                question.id,
+                question.dimension,
+                question.weight,
+                question.help.is_some()
+            );
+        }
+        for a in &q.actions {
+            out += &format!(
+                "action {} {} kpi={} owner={} horizon={}\n",
+                a.dimension,
+                a.stage,
+                a.kpi.is_some(),
+                a.owner.is_some(),
+                a.horizon.is_some()
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn every_edition_of_a_questionnaire_has_the_same_ids_levels_stages_and_weights() {
+        let all = all().expect("bundled questionnaires are valid");
+        let english = all.iter().find(|q| q.language == "en").expect("English");
+        let editions: Vec<&Questionnaire> = all.iter().filter(|q| q.id == english.id).collect();
+        assert!(
+            editions.iter().any(|q| q.language == "de"),
+            "a German edition"
+        );
+        for q in editions {
+            assert_eq!(skeleton(q), skeleton(english), "{} differs", q.language);
+        }
+    }
+
+    #[test]
+    fn lang_de_picks_the_german_edition() {
+        let q = find(DEFAULT_ID, Some("de-CH")).expect("German");
+        assert_eq!(q.language, "de");
+        assert_ne!(q.title, find(DEFAULT_ID, None).expect("English").title);
+    }
+
     #[test]
     fn languages_match_by_primary_subtag() {
         assert!(matches_language("en", "en-GB"));
@@ -133,6 +198,7 @@ mod tests {
         assert!(!matches_language("de", "en"));
         assert_eq!(find(DEFAULT_ID, Some("en-US")).unwrap().language, "en");
         assert!(find(DEFAULT_ID, Some("fr")).is_err());
+        assert_eq!(find(DEFAULT_ID, Some("en-GB")).unwrap().language, "en");
         assert!(
             find("nope", None)
                 .unwrap_err()

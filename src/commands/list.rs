@@ -10,7 +10,7 @@ pub fn run(_: ListArgs) -> anyhow::Result<ExitCode> {
         "ID".to_string(),
         "VERSION".into(),
         "LANG".into(),
-        "DIMENSIONS".into(),
+        "DIMS".into(),
         "QUESTIONS".into(),
         "TITLE".into(),
     ]];

@@ -55,6 +55,7 @@ fn the_questionnaire_schema_follows_the_types_that_read_it() {
 fn bundled_files_and_examples_point_editors_at_the_schemas() {
     for (file, kind) in [
         ("questionnaires/cx-maturity.en.toml", "questionnaire"),
+        ("questionnaires/cx-maturity.de.toml", "questionnaire"),
         ("examples/early-stage.toml", "answers"),
         ("examples/advanced.toml", "answers"),
     ] {

@@ -925,7 +925,7 @@ fn language_not_bundled_names_the_available_languages() {
     let message = run(&["score", "examples/early-stage.toml", "--lang", "fr"]).error();
     assert_eq!(
         message,
-        "questionnaire `cx-maturity` is not bundled in language `fr` (bundled: `en`); pass \
+        "questionnaire `cx-maturity` is not bundled in language `fr` (bundled: `en` and `de`); pass \
          --lang with one of those, or your own translation with --questionnaire FILE"
     );
 }
