@@ -138,12 +138,14 @@ fn every_persona_has_a_description_answers_and_expectations() {
     }
 }
 
-#[test]
-fn every_persona_lands_at_its_expected_stages() {
-    let q = bundled_questionnaire();
+/// Where the answers in `dir` (answered blind in `lang`) place each persona, against
+/// `expected.toml`: the misses, none when every persona lands as expected.
+fn placement_misses(lang: &str, dir: &str) -> Vec<String> {
+    let q = bundled::find(bundled::DEFAULT_ID, Some(lang)).expect("the bundled questionnaire");
+    assert_eq!(q.language, lang);
     let mut misses = Vec::new();
     for (slug, stages) in expectations() {
-        let path = format!("{PERSONAS}/{slug}.answers.toml");
+        let path = format!("{dir}/{slug}.answers.toml");
         let text = std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap();
         let (answers, warnings) = Parsed::parse(Source::new(path.clone(), text))
             .and_then(|p| p.resolve(&q))
@@ -169,6 +171,18 @@ fn every_persona_lands_at_its_expected_stages() {
             misses.push(format!("{slug}: {}", wrong.join(", ")));
         }
     }
+    misses
+}
+
+#[test]
+fn every_persona_lands_at_its_expected_stages() {
+    let misses = placement_misses("en", PERSONAS);
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
+fn every_persona_answered_in_german_lands_where_the_english_ones_do() {
+    let misses = placement_misses("de", &format!("{PERSONAS}/de"));
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
