@@ -92,18 +92,7 @@ pub fn tally_files(
 }
 
 pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
-    let to_stdout = args.output.iter().any(|p| p.as_os_str() == "-");
-    let mut outputs = Vec::new();
-    for path in args.output.iter().filter(|p| p.as_os_str() != "-") {
-        match Format::from_path(path) {
-            Some(format) => outputs.push((path.clone(), format)),
-            None => bail!(
-                "cannot tell the format of output file {}; name it with {}",
-                path.display(),
-                Format::EXTENSIONS
-            ),
-        }
-    }
+    let outputs = super::output_files(&args.output, super::unknown_extension)?;
     let csv = args.format == Format::Csv || outputs.iter().any(|(_, f)| *f == Format::Csv);
     if args.per_respondent && !csv {
         bail!("--per-respondent shapes the CSV view; add --format csv or -o FILE.csv");
@@ -194,7 +183,6 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
         write_atomic(path, text.as_bytes(), Existing::Replace)
             .with_context(|| format!("could not write report file {}", path.display()))?;
     }
-    let _ = to_stdout; // `-o -` is standard output, which always gets the report.
     print(&stdout)?;
     Ok(ExitCode::Success)
 }

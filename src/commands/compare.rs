@@ -1,7 +1,5 @@
 //! `cxm compare BEFORE AFTER...`: progress over time, for a board and for CI.
 
-use std::path::PathBuf;
-
 use anyhow::{Context, bail};
 
 use crate::answers::Parsed;
@@ -35,18 +33,15 @@ fn unsupported(format: Format) -> anyhow::Error {
 
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     // Every output is checked before anything is read.
-    let to_stdout = args.output.iter().any(|p| p.as_os_str() == "-");
-    let mut outputs: Vec<(PathBuf, Format)> = Vec::new();
-    for path in args.output.iter().filter(|p| p.as_os_str() != "-") {
-        match Format::from_path(path) {
-            Some(f @ (Format::Table | Format::Json | Format::Markdown | Format::Html)) => {
-                outputs.push((path.clone(), f))
-            }
-            _ => bail!(
-                "cannot write a comparison to {}; name it with `.json`, `.md`, `.txt` or `.html`",
-                path.display()
-            ),
-        }
+    let refuse = |path: &std::path::Path| {
+        anyhow::anyhow!(
+            "cannot write a comparison to {}; name it with `.json`, `.md`, `.txt` or `.html`",
+            path.display()
+        )
+    };
+    let outputs = super::output_files(&args.output, refuse)?;
+    if let Some((path, _)) = outputs.iter().find(|(_, f)| *f == Format::Csv) {
+        return Err(refuse(path));
     }
     if matches!(args.format, Format::Csv) {
         return Err(unsupported(args.format));
@@ -107,7 +102,6 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         write_atomic(path, text.as_bytes(), Existing::Replace)
             .with_context(|| format!("could not write {}", path.display()))?;
     }
-    let _ = to_stdout; // `-o -` is standard output, which always gets the comparison.
     print(&render(&comparison, args.format, super::stdout_look())?)?;
 
     if comparison.regressions.is_empty() {

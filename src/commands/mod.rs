@@ -10,8 +10,35 @@ pub mod shell;
 pub mod validate;
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
-use crate::report::Look;
+use crate::report::{Format, Look};
+
+/// The `-o` files, each with the format its extension names; `-` (standard output,
+/// which every command writes anyway) is left out. `unknown` says why a file's format
+/// cannot be told, before anything is written.
+pub fn output_files(
+    paths: &[PathBuf],
+    unknown: impl Fn(&Path) -> anyhow::Error,
+) -> anyhow::Result<Vec<(PathBuf, Format)>> {
+    paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|path| match Format::from_path(path) {
+            Some(format) => Ok((path.clone(), format)),
+            None => Err(unknown(path)),
+        })
+        .collect()
+}
+
+/// Why `path` gets no report: its extension names no format.
+pub fn unknown_extension(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "cannot tell the format of output file {}; name it with {}",
+        path.display(),
+        Format::EXTENSIONS
+    )
+}
 
 /// `--color`: when reports on standard output use colour.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -37,19 +37,7 @@ impl Config {
     fn from_args(args: ScoreArgs) -> anyhow::Result<Config> {
         // `-o -` is standard output, in the `--format` format, even with `--quiet`.
         let to_stdout = args.output.iter().any(|p| p.as_os_str() == "-");
-        let outputs = args
-            .output
-            .into_iter()
-            .filter(|p| p.as_os_str() != "-")
-            .map(|path| match Format::from_path(&path) {
-                Some(format) => Ok((path, format)),
-                None => bail!(
-                    "cannot tell the format of output file {}; name it with {}",
-                    path.display(),
-                    Format::EXTENSIONS
-                ),
-            })
-            .collect::<anyhow::Result<_>>()?;
+        let outputs = super::output_files(&args.output, super::unknown_extension)?;
         Ok(Config {
             answers: args.answers,
             questionnaire: args.questionnaire,
