@@ -103,13 +103,26 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
     let (questionnaire, _) = match &args.questionnaire {
         Some(_) => bundled::resolve(args.questionnaire.as_deref(), "", args.lang.as_deref())?,
         None => {
-            let first = files
-                .iter()
-                .find_map(|f| {
-                    let text = crate::input::read_file(f).ok()?;
-                    Parsed::parse(Source::new(f.display().to_string(), text)).ok()
-                })
-                .context("no answers file could be read; check the files given")?;
+            // The first file that reads names it; if none does, the first one's error
+            // says why.
+            let mut first_error = None;
+            let first = files.iter().find_map(|f| {
+                let parsed = crate::input::read_file(f)
+                    .map_err(|e| {
+                        anyhow::anyhow!("could not read answers file {}: {e}", f.display())
+                    })
+                    .and_then(|text| {
+                        Parsed::parse(Source::new(f.display().to_string(), text))
+                            .map_err(anyhow::Error::from)
+                    });
+                parsed
+                    .map_err(|e| first_error.get_or_insert(e).to_string())
+                    .ok()
+            });
+            let Some(first) = first else {
+                let why = first_error.map_or(String::new(), |e| format!("{e:#}"));
+                bail!("no answers file could be read; the first says: {why}");
+            };
             let lang = args.lang.as_deref().or(first.language());
             bundled::resolve(None, first.questionnaire_id(), lang)?
         }

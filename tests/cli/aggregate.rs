@@ -195,3 +195,16 @@ fn files_of_another_questionnaire_version_are_counted_in_one_warning() {
     );
     assert_eq!(out.json()["respondents"], 2);
 }
+
+#[test]
+fn a_questionnaire_instead_of_answers_says_so() {
+    let message = run(&["aggregate", "questionnaires/cx-maturity.en.toml"]).error();
+    assert!(
+        message.starts_with("no answers file could be read; the first says: invalid answers file"),
+        "{message}"
+    );
+    assert!(
+        message.contains("this is a questionnaire, not an answers file"),
+        "{message}"
+    );
+}
