@@ -84,6 +84,38 @@ impl Counts {
         Some(1.0 - 2.0 / (k as f64 - 1.0) * dispersion)
     }
 
+    /// The group answer to `question`: the lower median of the stage answers; without
+    /// any, "n/a" when at least as many said so as "don't know", else "unknown", else
+    /// nothing.
+    pub fn group_answer(&self, question: &crate::questionnaire::Question) -> Option<Answer> {
+        match self.lower_median() {
+            Some(stage) => Some(Answer::Stage(nearest_option(question, stage))),
+            None if self.not_applicable > 0 && self.not_applicable >= self.unknown => {
+                Some(Answer::NotApplicable)
+            }
+            None if self.unknown > 0 => Some(Answer::Unknown),
+            None => None,
+        }
+    }
+
+    /// The counts of one round of votes on a question of a ladder `top` stages high.
+    pub fn of_votes<'a>(top: u32, votes: impl IntoIterator<Item = &'a Option<Answer>>) -> Counts {
+        let mut counts = Counts::new(top);
+        for vote in votes {
+            match vote {
+                Some(Answer::Stage(s)) => {
+                    if let Some(c) = counts.stages.get_mut((*s as usize).wrapping_sub(1)) {
+                        *c += 1;
+                    }
+                }
+                Some(Answer::NotApplicable) => counts.not_applicable += 1,
+                Some(Answer::Unknown) => counts.unknown += 1,
+                None => counts.unanswered += 1,
+            }
+        }
+        counts
+    }
+
     fn add(&mut self, other: &Counts) {
         for (a, b) in self.stages.iter_mut().zip(&other.stages) {
             *a += b;
@@ -161,21 +193,11 @@ impl Tally {
         self
     }
 
-    /// The group answers: per question the lower median of the stage answers; without
-    /// any, "n/a" when at least as many said so as "don't know", else "unknown", else
-    /// nothing.
+    /// The group answers: per question [`Counts::group_answer`].
     pub fn group_answers(&self, questionnaire: &Questionnaire) -> Answers {
         let mut answers = Answers::new(questionnaire);
         for (counts, q) in self.questions.iter().zip(&questionnaire.questions) {
-            let answer = match counts.lower_median() {
-                Some(stage) => Some(Answer::Stage(nearest_option(q, stage))),
-                None if counts.not_applicable > 0 && counts.not_applicable >= counts.unknown => {
-                    Some(Answer::NotApplicable)
-                }
-                None if counts.unknown > 0 => Some(Answer::Unknown),
-                None => None,
-            };
-            if let Some(a) = answer {
+            if let Some(a) = counts.group_answer(q) {
                 answers.answers.insert(q.id.clone(), a);
             }
         }
@@ -248,6 +270,12 @@ pub struct GroupAnswer {
     pub spread: Option<u32>,
     /// Leik's consensus, 0 to 1; `null` without stage answers.
     pub consensus: Option<f64>,
+    /// In a workshop session: who chose what in the latest round, answer → names.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub voters: std::collections::BTreeMap<String, Vec<String>>,
+    /// In a workshop session: how many rounds of votes the question had.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<usize>,
 }
 
 impl From<&Counts> for GroupAnswer {
@@ -273,6 +301,8 @@ impl From<&Counts> for GroupAnswer {
             n: c.n(),
             spread: c.spread(),
             consensus: c.consensus(),
+            voters: std::collections::BTreeMap::new(),
+            rounds: None,
         }
     }
 }
@@ -282,6 +312,15 @@ impl From<&Counts> for GroupAnswer {
 pub fn report(questionnaire: &Questionnaire, tally: &Tally, skipped: usize) -> Report {
     let group = tally.group_answers(questionnaire);
     let mut report = score(questionnaire, &group);
+    attach(&mut report, questionnaire, tally);
+    report.skipped = (skipped > 0).then_some(skipped);
+    report
+}
+
+/// Adds to `report` (of the same questionnaire) each question's distribution, `n`,
+/// spread and consensus, each dimension's respondent scores and the respondent count
+/// from `tally`.
+pub fn attach(report: &mut Report, questionnaire: &Questionnaire, tally: &Tally) {
     let index: HashMap<&str, usize> = questionnaire
         .questions
         .iter()
@@ -300,8 +339,6 @@ pub fn report(questionnaire: &Questionnaire, tally: &Tally, skipped: usize) -> R
         d.respondent_scores = tally.respondent_scores(i);
     }
     report.respondents = Some(tally.respondents);
-    report.skipped = (skipped > 0).then_some(skipped);
-    report
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ use crate::diagnostic::{
 };
 use crate::document::{self, Kind};
 use crate::invocation::program;
-use crate::questionnaire::{FORMAT, Questionnaire, is_kebab_case};
+use crate::questionnaire::{FORMAT, Question, Questionnaire, is_kebab_case};
+use crate::session::{self, Workshop};
 
 /// One question's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,8 @@ pub struct Answers {
     pub answers: BTreeMap<String, Answer>,
     /// Question id → free text.
     pub notes: BTreeMap<String, String>,
+    /// A workshop session's room and votes; `None` for a plain answers file.
+    pub workshop: Option<Workshop>,
 }
 
 /// An answers file that is well-formed but not yet checked against a questionnaire;
@@ -82,6 +85,10 @@ mod raw {
         #[allow(dead_code)]
         #[schemars(range(min = 1, max = 1))]
         pub format: i64,
+        /// `"workshop"` for a workshop session file (`cxm workshop`); absent in an
+        /// answers file.
+        #[schemars(with = "Option<KindSchema>")]
+        pub kind: Option<Spanned<String>>,
         /// The id of the questionnaire answered, e.g. `cx-maturity`.
         #[schemars(with = "String")]
         pub questionnaire: Spanned<String>,
@@ -93,6 +100,9 @@ mod raw {
         pub organisation: Option<String>,
         /// Who answered (a person, a group or a workshop).
         pub respondent: Option<String>,
+        /// A workshop session's participants, in the order they vote.
+        #[schemars(with = "Option<Vec<String>>")]
+        pub participants: Option<Spanned<Vec<String>>>,
         /// When it was answered: a TOML date (2026-11-24) or a string.
         #[schemars(with = "Option<DateSchema>")]
         pub date: Option<Spanned<toml::Value>>,
@@ -113,6 +123,22 @@ mod raw {
             extend("x-cxm-values-checked-later" = true)
         )]
         pub notes: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
+        /// A workshop session's votes by question id: one table per round, the first
+        /// first, of participant name → answer (a stage, `"n/a"` or `"unknown"`).
+        #[serde(default)]
+        #[schemars(
+            with = "BTreeMap<String, Vec<BTreeMap<String, AnswerSchema>>>",
+            extend("x-cxm-values-checked-later" = true)
+        )]
+        pub votes: BTreeMap<Spanned<String>, Vec<BTreeMap<Spanned<String>, Spanned<RawAnswer>>>>,
+    }
+
+    // The one kind of file besides an answers file, for the schema.
+    #[derive(JsonSchema)]
+    #[allow(dead_code)]
+    pub enum KindSchema {
+        #[serde(rename = "workshop")]
+        Workshop,
     }
 
     // What an answer may be, for the schema: a stage level, or a text (`"n/a"`,
@@ -138,22 +164,72 @@ mod raw {
     }
 }
 
-/// The JSON Schema (draft-07) of an answers file, from the types that read it.
-pub fn schema() -> serde_json::Value {
+/// The keys only a workshop session file has.
+const SESSION_KEYS: [&str; 3] = ["kind", "participants", "votes"];
+
+/// The schema of the type both kinds of file are read into.
+fn file_schema() -> serde_json::Value {
     schemars::generate::SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<raw::File>()
         .to_value()
 }
 
-/// [`schema`] as committed in `docs/schema/` (a test keeps the two equal), read once:
-/// every file is checked against it, and parsing it is far cheaper than generating it.
-fn schema_cached() -> &'static serde_json::Value {
-    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        serde_json::from_str(include_str!("../docs/schema/answers.schema.json"))
-            .unwrap_or_else(|_| schema())
-    })
+/// The JSON Schema (draft-07) of an answers file, from the types that read it.
+pub fn schema() -> serde_json::Value {
+    let mut schema = file_schema();
+    if let Some(properties) = schema
+        .get_mut("properties")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for key in SESSION_KEYS {
+            properties.shift_remove(key);
+        }
+    }
+    if let Some(definitions) = schema
+        .get_mut("definitions")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        definitions.shift_remove("KindSchema");
+    }
+    schema
+}
+
+/// The JSON Schema (draft-07) of a workshop session file: an answers file (its
+/// `[answers]` are the agreed ones) with `kind = "workshop"`, the participants and
+/// every vote.
+pub fn session_schema() -> serde_json::Value {
+    let mut schema = file_schema();
+    schema["title"] = "cxm workshop session file".into();
+    schema["description"] = "A `cxm workshop` session (format 1): the answers a room agreed \
+                             on, its participants, and every vote of every round."
+        .into();
+    if let Some(required) = schema
+        .get_mut("required")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        required.extend(["kind".into(), "participants".into()]);
+    }
+    schema
+}
+
+/// The committed schema (`docs/schema/`; a test keeps them equal to the generated
+/// ones) that a file's shape is checked against, read once: parsing it is far cheaper
+/// than generating it. A file with a `kind` is a session.
+fn schema_cached(table: &toml::de::DeTable) -> &'static serde_json::Value {
+    static ANSWERS: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    static SESSION: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    if table.contains_key("kind") {
+        SESSION.get_or_init(|| {
+            serde_json::from_str(include_str!("../docs/schema/session.schema.json"))
+                .unwrap_or_else(|_| session_schema())
+        })
+    } else {
+        ANSWERS.get_or_init(|| {
+            serde_json::from_str(include_str!("../docs/schema/answers.schema.json"))
+                .unwrap_or_else(|_| schema())
+        })
+    }
 }
 
 impl Parsed {
@@ -176,6 +252,20 @@ impl Parsed {
                 })
             }
         }
+    }
+
+    /// What the file is, for messages: "answers file" or "session file".
+    pub fn noun(&self) -> &'static str {
+        if self.is_session() {
+            "session file"
+        } else {
+            "answers file"
+        }
+    }
+
+    /// Whether the file says it is a workshop session.
+    pub fn is_session(&self) -> bool {
+        self.file.kind.is_some()
     }
 
     pub fn source(&self) -> &Source {
@@ -350,72 +440,14 @@ impl Parsed {
                 }
                 continue;
             };
-            let stages: Vec<u32> = question.options.iter().map(|o| o.stage).collect();
-            let valid = || {
-                let stages: Vec<String> = stages.iter().map(u32::to_string).collect();
-                format!(
-                    "{}, \"{}\" or \"{}\"",
-                    stages.join(", "),
-                    Answer::NOT_APPLICABLE,
-                    Answer::UNKNOWN
-                )
-            };
-            let value_ref = match value.get_ref() {
-                RawAnswer::Value(v) => v,
-                // A whole number too large for TOML is as wrong as any other stage.
-                RawAnswer::Huge(n) => {
-                    errors.push(src.error(
-                        value.span(),
-                        format!(
-                            "question `{id}` has no option for stage {n}; answer one of {}",
-                            valid()
-                        ),
-                    ));
-                    continue;
-                }
-            };
-            let answer = match value_ref {
-                toml::Value::Integer(n) => match u32::try_from(*n) {
-                    Ok(s) if stages.contains(&s) => Some(Answer::Stage(s)),
-                    _ if other_version && upgrade => {
-                        stale.push((key.span(), id.clone()));
-                        None
-                    }
-                    _ => {
-                        errors.push(src.error(
-                            value.span(),
-                            format!(
-                                "question `{id}` has no option for stage {n}; answer one of {}",
-                                valid()
-                            ),
-                        ));
-                        None
-                    }
-                },
-                toml::Value::String(s) if s == Answer::NOT_APPLICABLE => {
-                    Some(Answer::NotApplicable)
-                }
-                toml::Value::String(s) if s == Answer::UNKNOWN => Some(Answer::Unknown),
-                toml::Value::String(s) if s.trim().parse::<u32>().is_ok() => {
-                    errors.push(src.error(
-                        value.span(),
-                        format!(
-                            "question `{id}`: the text \"{s}\" is not an answer; write a stage \
-                             without quotes, e.g. `{id} = {}`",
-                            s.trim()
-                        ),
-                    ));
+            let answer = match read_answer(src, question, value, &format!("question `{id}`"), id) {
+                Ok(a) => Some(a),
+                Err((_, true)) if other_version && upgrade => {
+                    stale.push((key.span(), id.clone()));
                     None
                 }
-                other => {
-                    errors.push(src.error(
-                        value.span(),
-                        format!(
-                            "question `{id}`: {} is not an answer; answer one of {}",
-                            describe(other),
-                            valid()
-                        ),
-                    ));
+                Err((d, _)) => {
+                    errors.push(d);
                     None
                 }
             };
@@ -454,6 +486,124 @@ impl Parsed {
             }
         }
 
+        let workshop = match &f.kind {
+            None => {
+                // Votes or participants without `kind`: a session that lost its first
+                // lines, or keys copied in by hand.
+                let stray = f
+                    .participants
+                    .as_ref()
+                    .map(Spanned::span)
+                    .or_else(|| f.votes.keys().next().map(Spanned::span));
+                if let Some(span) = stray {
+                    errors.push(src.error(
+                        span,
+                        format!(
+                            "participants and votes belong in a workshop session file; add \
+                             `kind = \"{}\"` at the top, or remove them",
+                            session::KIND
+                        ),
+                    ));
+                }
+                None
+            }
+            Some(kind) if kind.get_ref() != session::KIND => {
+                errors.push(src.error(
+                    kind.span(),
+                    format!(
+                        "kind {:?} is not a kind of file cxm reads; a workshop session has \
+                         `kind = \"{}\"`, an answers file no `kind`",
+                        printable(kind.get_ref()),
+                        session::KIND
+                    ),
+                ));
+                None
+            }
+            Some(_) => match &f.participants {
+                None => {
+                    errors.push(src.file_error(
+                        "this workshop session names no participants; add them at the top, \
+                         e.g. `participants = [\"Anna\", \"Ben\"]`",
+                    ));
+                    None
+                }
+                Some(names) => match session::check_participants(names.get_ref()) {
+                    Err(message) => {
+                        errors.push(src.error(names.span(), format!("participants: {message}")));
+                        None
+                    }
+                    Ok(()) => {
+                        let mut workshop = Workshop::new(names.get_ref().clone());
+                        for (key, rounds) in &f.votes {
+                            let id = key.get_ref();
+                            let Some(question) = questionnaire.question(id) else {
+                                // Votes on a question that is gone go with its answer.
+                                if !other_version {
+                                    errors.push(
+                                        src.error(
+                                            key.span(),
+                                            format!("votes on {}", unknown_id(id)),
+                                        ),
+                                    );
+                                }
+                                continue;
+                            };
+                            let mut read = Vec::new();
+                            // Votes for an option this version no longer has.
+                            let mut outdated = false;
+                            for round in rounds {
+                                let mut votes = vec![None; workshop.participants.len()];
+                                for (name, value) in round {
+                                    let name_ref = name.get_ref();
+                                    let Some(who) =
+                                        workshop.participants.iter().position(|p| p == name_ref)
+                                    else {
+                                        let hint = closest(
+                                            name_ref,
+                                            workshop.participants.iter().map(String::as_str),
+                                        )
+                                        .map_or(String::new(), |n| {
+                                            format!(" (did you mean `{n}`?)")
+                                        });
+                                        errors.push(src.error(
+                                            name.span(),
+                                            format!(
+                                                "`{}` voted on question `{id}` but is not among \
+                                                 the participants{hint}; participants are {}",
+                                                printable(name_ref),
+                                                list(workshop.participants.iter())
+                                            ),
+                                        ));
+                                        continue;
+                                    };
+                                    let subject = format!(
+                                        "{}'s vote on question `{id}`",
+                                        printable(name_ref)
+                                    );
+                                    match read_answer(
+                                        src,
+                                        question,
+                                        value,
+                                        &subject,
+                                        &bare_key(name_ref),
+                                    ) {
+                                        Ok(a) => votes[who] = Some(a),
+                                        Err((_, true)) if other_version => outdated = true,
+                                        Err((d, _)) => errors.push(d),
+                                    }
+                                }
+                                read.push(votes);
+                            }
+                            if !outdated && !read.is_empty() {
+                                workshop.votes.insert(id.clone(), read);
+                            }
+                        }
+                        Some(workshop)
+                    }
+                },
+            },
+        };
+
         stale.sort_by_key(|(span, _)| span.start);
         if !stale.is_empty() && !upgrade {
             let ids: Vec<&str> = stale.iter().map(|(_, id)| id.as_str()).collect();
@@ -477,7 +627,7 @@ impl Parsed {
         if !errors.is_empty() {
             errors.shown.sort_by_key(|d| d.position);
             return Err(Invalid {
-                kind: "answers file",
+                kind: self.noun(),
                 file: src.name.clone(),
                 errors: errors.shown,
                 omitted: errors.omitted,
@@ -501,8 +651,76 @@ impl Parsed {
             target_stage,
             answers,
             notes,
+            workshop,
         };
         Ok((answers, warnings, dropped))
+    }
+}
+
+/// Reads `value` as an answer to `question`; `subject` names it in messages
+/// (``question `web-shop` ``) and `key` is the key it is written under. A wrong one
+/// is an error, with `true` when it is a stage the question has no option for.
+fn read_answer(
+    src: &Source,
+    question: &Question,
+    value: &Spanned<RawAnswer>,
+    subject: &str,
+    key: &str,
+) -> Result<Answer, (Diagnostic, bool)> {
+    let valid = || {
+        let stages: Vec<String> = question
+            .options
+            .iter()
+            .map(|o| o.stage.to_string())
+            .collect();
+        format!(
+            "{}, \"{}\" or \"{}\"",
+            stages.join(", "),
+            Answer::NOT_APPLICABLE,
+            Answer::UNKNOWN
+        )
+    };
+    let no_option = |n: &dyn fmt::Display| {
+        let message = format!(
+            "{subject} has no option for stage {n}; answer one of {}",
+            valid()
+        );
+        (src.error(value.span(), message), true)
+    };
+    let value_ref = match value.get_ref() {
+        RawAnswer::Value(v) => v,
+        // A whole number too large for TOML is as wrong as any other stage.
+        RawAnswer::Huge(n) => return Err(no_option(n)),
+    };
+    match value_ref {
+        toml::Value::Integer(n) => match u32::try_from(*n) {
+            Ok(s) if question.options.iter().any(|o| o.stage == s) => Ok(Answer::Stage(s)),
+            _ => Err(no_option(n)),
+        },
+        toml::Value::String(s) if s == Answer::NOT_APPLICABLE => Ok(Answer::NotApplicable),
+        toml::Value::String(s) if s == Answer::UNKNOWN => Ok(Answer::Unknown),
+        toml::Value::String(s) if s.trim().parse::<u32>().is_ok() => Err((
+            src.error(
+                value.span(),
+                format!(
+                    "{subject}: the text \"{s}\" is not an answer; write a stage without quotes, \
+                     e.g. `{key} = {}`",
+                    s.trim()
+                ),
+            ),
+            false,
+        )),
+        other => Err((
+            src.error(
+                value.span(),
+                format!(
+                    "{subject}: {} is not an answer; answer one of {}",
+                    describe(other),
+                    valid()
+                ),
+            ),
+            false,
+        )),
     }
 }
 
@@ -614,6 +832,9 @@ impl Answers {
             out.push('\n');
         };
         line("format", FORMAT.to_string());
+        if self.workshop.is_some() {
+            line("kind", quote(session::KIND));
+        }
         line("questionnaire", quote(&self.questionnaire));
         line("questionnaire_version", quote(&self.questionnaire_version));
         let optional = [
@@ -629,6 +850,10 @@ impl Answers {
         }
         if let Some(t) = self.target_stage {
             line("target_stage", t.to_string());
+        }
+        if let Some(w) = &self.workshop {
+            let names: Vec<String> = w.participants.iter().map(|n| quote(n)).collect();
+            line("participants", format!("[{}]", names.join(", ")));
         }
 
         // Questions the questionnaire knows, in its order; ids are kebab-case and so
@@ -658,6 +883,29 @@ impl Answers {
                 out.push_str(&format!("{} = {}\n", key(&id), quote(&self.notes[&id])));
             }
         }
+        if let Some(w) = self.workshop.as_ref().filter(|w| !w.votes.is_empty()) {
+            // One round per line: a room's rounds read like a table in a diff.
+            out.push_str("\n[votes]\n");
+            for id in ordered(w.votes.keys().collect()) {
+                out.push_str(&format!("{} = [\n", key(&id)));
+                for round in &w.votes[&id] {
+                    let votes: Vec<String> = w
+                        .participants
+                        .iter()
+                        .zip(round)
+                        .filter_map(|(name, vote)| {
+                            let value = match (*vote)? {
+                                Answer::Stage(s) => s.to_string(),
+                                other => quote(&other.to_string()),
+                            };
+                            Some(format!("{} = {value}", bare_key(name)))
+                        })
+                        .collect();
+                    out.push_str(&format!("  {{ {} }},\n", votes.join(", ")));
+                }
+                out.push_str("]\n");
+            }
+        }
         out
     }
 }
@@ -665,6 +913,19 @@ impl Answers {
 /// A TOML basic string with every needed escape.
 fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
+}
+
+/// `name` as a TOML key: bare when it may be, else quoted.
+fn bare_key(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        name.to_string()
+    } else {
+        quote(name)
+    }
 }
 
 fn key(id: &str) -> String {

@@ -40,6 +40,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Assess(AssessArgs),
+    Workshop(WorkshopArgs),
     Score(ScoreArgs),
     Validate(ValidateArgs),
     List(ListArgs),
@@ -134,6 +135,48 @@ pub struct AssessArgs {
     /// Ask for a one-line note (evidence, why) after each answer.
     #[arg(long)]
     pub notes: bool,
+}
+
+/// Run the questionnaire with a room: blind votes, the reveal, one agreed answer.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "For each question everyone votes in turn, blind: press the number of \
+        your option, ? (don't know) or - (not applicable); the key is not shown. When all \
+        have voted, the votes are revealed with the group answer, spread and consensus; \
+        the facilitator confirms the answer, changes it, or calls a new blind round.\n\n\
+        Keys: Esc goes back one question (votes are kept), Ctrl-C stops (exit code 130). \
+        The session file is saved after every vote; --session FILE resumes it.\n\n\
+        Examples:\n  cxm workshop --organisation \"ACME GmbH\" --participants \"Anna, Ben, \
+        Chris\"\n  cxm workshop --session acme-workshop-2026-11-24.toml   # resume\n  \
+        cxm score acme-workshop-2026-11-24.toml --format html -o report.html"
+)]
+pub struct WorkshopArgs {
+    /// Questionnaire to run: a TOML file, or the id of a bundled one.
+    /// Default: the bundled `cx-maturity` (or the one an existing --session names).
+    #[arg(short = 'Q', long, value_name = "FILE|ID")]
+    pub questionnaire: Option<String>,
+
+    /// Language of the bundled questionnaire (e.g. `en`).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Session file to write, or to resume when it exists. Default: a new file in the
+    /// current directory named after the organisation and the date.
+    #[arg(short, long, value_name = "FILE")]
+    pub session: Option<PathBuf>,
+
+    /// The participants, in voting order, separated by commas (2 to 30; otherwise
+    /// asked).
+    #[arg(short, long, value_name = "NAMES")]
+    pub participants: Option<String>,
+
+    /// Organisation name for the report (otherwise asked).
+    #[arg(long, value_name = "NAME")]
+    pub organisation: Option<String>,
+
+    /// Show each vote as it is cast, instead of only when everyone has voted.
+    #[arg(long)]
+    pub open_votes: bool,
 }
 
 /// Score a saved answers file and print the stage report (never prompts).
@@ -380,6 +423,8 @@ pub enum SchemaKind {
     Questionnaire,
     /// An answers file.
     Answers,
+    /// A workshop session file (`cxm workshop`).
+    Session,
     /// The JSON report (`cxm score --format json`).
     Report,
 }

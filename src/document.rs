@@ -65,14 +65,15 @@ pub(crate) type Parsed<T> = (T, Vec<Diagnostic>);
 
 /// Parses `source` as a file of `kind` into `T`. Refused when too big to parse; one
 /// clear line when it is not TOML, is the other kind of file, or has the wrong
-/// `format`; otherwise every shape error against `schema` at once (see
+/// `format`; otherwise every shape error against the schema `schema` picks for the
+/// file at once (see
 /// [`crate::shape`]), and when only unknown keys are wrong, the file without them. A
 /// file serde reads as it is costs one parse; only a file with a shape error is
 /// parsed a second time, for the walk that finds every error.
 pub(crate) fn parse<T: DeserializeOwned>(
     source: &Source,
     kind: Kind,
-    schema: fn() -> &'static serde_json::Value,
+    schema: fn(&DeTable) -> &'static serde_json::Value,
 ) -> Result<Parsed<T>, Vec<Diagnostic>> {
     let what = kind.noun();
     let estimate = estimated_bytes(&source.text);
@@ -101,7 +102,8 @@ pub(crate) fn parse<T: DeserializeOwned>(
     };
     // A shape error: parse again and find them all, each at its place.
     let mut table = parse()?;
-    let findings = crate::shape::check(&mut table, schema());
+    let wanted = schema(table.get_ref());
+    let findings = crate::shape::check(&mut table, wanted);
     if findings.is_empty() {
         // What the schema cannot say (e.g. a number too large for its type).
         return Err(vec![source.toml_error(&first)]);
@@ -201,7 +203,7 @@ mod tests {
     fn a_flood_of_tiny_tables_is_refused_before_parsing() {
         let text = "x.y.z = 1\n".repeat(40_000);
         let source = Source::new("flood.toml", format!("format = 1\n{text}"));
-        fn schema() -> &'static serde_json::Value {
+        fn schema(_: &DeTable) -> &'static serde_json::Value {
             static EMPTY: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
             EMPTY.get_or_init(|| serde_json::json!({}))
         }

@@ -21,8 +21,10 @@ pub mod output;
 pub mod questionnaire;
 pub mod report;
 pub mod score;
+pub mod session;
 pub mod shape;
 pub mod target;
+pub mod workshop;
 
 use cli::{Cli, Command};
 use exit_codes::ExitCode;
@@ -32,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     commands::set_color(cli.color);
     match cli.command {
         Command::Assess(args) => assess::run(args),
+        Command::Workshop(args) => workshop::run(args),
         Command::Score(args) => commands::score::run(args),
         Command::Validate(args) => commands::validate::run(args),
         Command::List(args) => commands::list::run(args),

@@ -449,7 +449,7 @@ pub fn schema() -> serde_json::Value {
 
 /// [`schema`] as committed in `docs/schema/` (a test keeps the two equal), read once:
 /// every file is checked against it, and parsing it is far cheaper than generating it.
-fn schema_cached() -> &'static serde_json::Value {
+fn schema_cached(_: &toml::de::DeTable) -> &'static serde_json::Value {
     static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
     SCHEMA.get_or_init(|| {
         serde_json::from_str(include_str!("../docs/schema/questionnaire.schema.json"))

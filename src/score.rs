@@ -40,6 +40,9 @@ pub struct Report {
     /// In a group report (`cxm aggregate`): how many answers files it rests on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub respondents: Option<u64>,
+    /// In a workshop session: the participants, in the order they vote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Vec<String>>,
     /// In a group report: how many invalid files `--skip-invalid` left out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skipped: Option<usize>,
@@ -610,6 +613,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         target_stage: answers.target_stage.and_then(stage_ref),
         target: None,
         respondents: None,
+        participants: None,
         skipped: None,
         overall: Overall {
             score: overall_score,

@@ -27,7 +27,10 @@ use walk::{Ask, Outcome, Prompter, Reply, SelectPrompt};
 /// Deals with temporary files a kill during a save left beside answers file `path`: a
 /// newer copy that is a whole answers file is offered to keep; every other one is
 /// removed, and the user is told.
-fn recover_interrupted_save(path: &Path, prompter: &mut dyn Prompter) -> anyhow::Result<Outcome> {
+pub(crate) fn recover_interrupted_save(
+    path: &Path,
+    prompter: &mut dyn Prompter,
+) -> anyhow::Result<Outcome> {
     let leftovers = crate::output::leftover_temps(path);
     if leftovers.is_empty() {
         return Ok(Outcome::Finished);
@@ -89,7 +92,7 @@ fn recover_interrupted_save(path: &Path, prompter: &mut dyn Prompter) -> anyhow:
 
 /// Checks that answers can be saved at `path` (existing or not) as a save would: through
 /// a link to its target, into a writable directory, over a file that may be written.
-fn check_writable(path: &Path) -> anyhow::Result<()> {
+pub(crate) fn check_writable(path: &Path) -> anyhow::Result<()> {
     let target = match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => path.canonicalize().with_context(|| {
             format!(
@@ -132,7 +135,7 @@ fn check_writable(path: &Path) -> anyhow::Result<()> {
 /// beside it (`.name.toml.lock`, kept, as removing it could let two runs in), held
 /// until the returned file is dropped. The answers file itself cannot carry the lock:
 /// each save replaces it with a new file.
-fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
+pub(crate) fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
     let name = path
         .file_name()
         .map_or("answers".into(), |n| n.to_string_lossy().into_owned());
@@ -559,7 +562,7 @@ pub fn run_with(
 
 /// The headline of the report, for the end of an assessment: the overall stage and
 /// what it means, what holds it back, the first next action and what is still open.
-fn summary(report: &crate::score::Report) -> String {
+pub(crate) fn summary(report: &crate::score::Report) -> String {
     let mut lines = vec![String::new(), "Summary".to_string()];
     match &report.overall.stage {
         Some(stage) => {
@@ -660,7 +663,7 @@ fn default_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf 
 }
 
 /// `Nordwind Outdoor GmbH` → `nordwind-outdoor-gmbh`.
-fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -677,7 +680,7 @@ fn slug(name: &str) -> String {
         .to_string()
 }
 
-fn questionnaire_flag(origin: &QuestionnaireOrigin) -> String {
+pub(crate) fn questionnaire_flag(origin: &QuestionnaireOrigin) -> String {
     match origin {
         QuestionnaireOrigin::Bundled => String::new(),
         QuestionnaireOrigin::File(f) => format!(" --questionnaire {}", shell_quote(Path::new(f))),

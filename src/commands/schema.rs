@@ -15,6 +15,7 @@ pub fn text(kind: SchemaKind) -> String {
     let schema = match kind {
         SchemaKind::Questionnaire => crate::questionnaire::schema(),
         SchemaKind::Answers => crate::answers::schema(),
+        SchemaKind::Session => crate::answers::session_schema(),
         SchemaKind::Report => crate::score::schema(),
     };
     // A `serde_json::Value` always serializes.
@@ -28,6 +29,7 @@ pub fn file_name(kind: SchemaKind) -> &'static str {
     match kind {
         SchemaKind::Questionnaire => "questionnaire.schema.json",
         SchemaKind::Answers => "answers.schema.json",
+        SchemaKind::Session => "session.schema.json",
         SchemaKind::Report => "report.schema.json",
     }
 }

@@ -15,7 +15,7 @@ use crate::input;
 use crate::output::{Existing, eprint_line, print, write_atomic};
 use crate::report::html::Template;
 use crate::report::{self, Format, Look};
-use crate::score::{StageRef, score};
+use crate::score::StageRef;
 
 /// `cxm score`'s arguments, checked before any work starts.
 struct Config {
@@ -205,7 +205,8 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         answers.target_stage = Some(stage_arg("--target", wanted)?.level);
     }
 
-    let mut report = score(&questionnaire, &answers);
+    // A workshop session: its agreed answers, with the votes and the discussion list.
+    let mut report = crate::session::report(&questionnaire, &answers);
     if let Some(min) = &min_stage {
         report.apply_gate(min, config.allow_incomplete);
     }

@@ -4,10 +4,10 @@ use std::fmt::Write;
 
 use super::{
     NO_STEP_ACTION, SCORE_MEANS, agreement_text, coverage_text, dimension_lift_text,
-    dimension_target_text, dimensions_at, disagreements, explained, gap_text, held_back,
-    held_back_text, no_action_text, overall_lift_text, overall_method_text, phase_title, phases,
-    respondent_scores_text, respondents_text, score_number, score_text, stage_text, step_text,
-    target_text, transition_text,
+    dimension_target_text, dimensions_at, disagreements, explained, gap_text, group_words,
+    held_back, held_back_text, no_action_text, overall_lift_text, overall_method_text, phase_title,
+    phases, respondent_scores_text, respondents_text, score_number, score_text, stage_text,
+    step_text, target_text, transition_text,
 };
 use crate::answers::Answer;
 use crate::score::{AnswerValue, Report};
@@ -26,9 +26,11 @@ fn group(out: &mut String, report: &Report) {
     if report.respondents.is_none() {
         return;
     }
+    let words = group_words(report);
     let _ = writeln!(
         out,
-        "\n## Respondents' own dimension scores\n\n| Dimension | Scores |\n|---|---|"
+        "\n## {}\n\n| Dimension | Scores |\n|---|---|",
+        words.scores
     );
     for d in &report.dimensions {
         let text = d
@@ -37,13 +39,10 @@ fn group(out: &mut String, report: &Report) {
             .map_or("no scores".into(), respondent_scores_text);
         let _ = writeln!(out, "| {} | {text} |", cell(&d.name));
     }
-    let _ = writeln!(
-        out,
-        "\n## Where the respondents disagree, least agreement first\n"
-    );
+    let _ = writeln!(out, "\n## {}\n", words.disagree);
     let rows = disagreements(report);
     if rows.is_empty() {
-        let _ = writeln!(out, "Everyone gave the same stage answers.");
+        let _ = writeln!(out, "{}", words.none);
     } else {
         let _ = writeln!(out, "| Question | Agreement |\n|---|---|");
     }
@@ -149,7 +148,12 @@ pub fn render(report: &Report) -> String {
         row("Target", &t);
     }
     if let Some(n) = respondents_text(report) {
-        row("Respondents", &n);
+        let label = if report.participants.is_some() {
+            "Participants"
+        } else {
+            "Respondents"
+        };
+        row(label, &n);
     }
     if let Some(names) = held_back_text(report) {
         row("Held back by", &names);

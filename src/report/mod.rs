@@ -413,13 +413,23 @@ fn transition_text(step: &Step, arrow: &str) -> String {
 const NO_STEP_ACTION: &str = "No action defined for this stage";
 
 /// A group report's questions where the respondents did not all agree, least
-/// agreement first: lowest consensus, then widest spread, then questionnaire order.
+/// agreement first: lowest consensus, then widest spread, then questionnaire order. In
+/// a workshop session, the discussion list: only the questions the room was 2 or more
+/// stages apart on, or agreed on less than mostly.
 fn disagreements(report: &Report) -> Vec<(&QuestionResult, &GroupAnswer)> {
+    let session = report.participants.is_some();
     let mut rows: Vec<(&QuestionResult, &GroupAnswer)> = report
         .questions
         .iter()
         .filter_map(|q| q.group.as_ref().map(|g| (q, g)))
-        .filter(|(_, g)| g.spread.is_some_and(|s| s > 0))
+        .filter(|(_, g)| {
+            if session {
+                g.spread.is_some_and(|s| s >= DISCUSS_SPREAD)
+                    || g.consensus.is_some_and(|c| c < MOSTLY_AGREED)
+            } else {
+                g.spread.is_some_and(|s| s > 0)
+            }
+        })
         .collect();
     rows.sort_by(|a, b| {
         let c = |g: &GroupAnswer| g.consensus.unwrap_or(1.0);
@@ -428,30 +438,89 @@ fn disagreements(report: &Report) -> Vec<(&QuestionResult, &GroupAnswer)> {
     rows
 }
 
-/// `split (consensus 0.50), spread 3, n 3: 1 ×1, 2 ×1, 4 ×1`.
-fn agreement_text(g: &GroupAnswer) -> String {
-    let consensus = g.consensus.map_or("no stage answers".to_string(), |c| {
-        let word = if c >= 0.8 {
-            "agreed"
-        } else if c >= 0.6 {
-            "mostly agreed"
-        } else {
-            "split"
-        };
-        format!("{word} (consensus {c:.2})")
-    });
-    let spread = g.spread.map_or(String::new(), |s| format!(", spread {s}"));
-    let answers: Vec<String> = g
-        .distribution
-        .iter()
-        .map(|(answer, n)| format!("{answer}\u{a0}×{n}"))
-        .collect();
-    format!("{consensus}{spread}, n {}: {}", g.n, answers.join(", "))
+/// A room this many stages apart discusses the question before it agrees.
+pub const DISCUSS_SPREAD: u32 = 2;
+/// Consensus from which a room has "agreed", and "mostly agreed".
+pub const AGREED: f64 = 0.8;
+pub const MOSTLY_AGREED: f64 = 0.6;
+
+/// The word for a consensus: "agreed", "mostly agreed" or "split".
+pub fn consensus_word(consensus: f64) -> &'static str {
+    if consensus >= AGREED {
+        "agreed"
+    } else if consensus >= MOSTLY_AGREED {
+        "mostly agreed"
+    } else {
+        "split"
+    }
 }
 
-/// `3 (1 invalid file skipped)`.
+/// The words of a group report's sections: a workshop's room, or respondents' files.
+struct GroupWords {
+    /// The heading of the per-dimension ranges.
+    scores: &'static str,
+    /// The heading of the list of disagreements.
+    disagree: &'static str,
+    /// What that list says when it is empty.
+    none: &'static str,
+}
+
+fn group_words(report: &Report) -> GroupWords {
+    if report.participants.is_some() {
+        GroupWords {
+            scores: "Participants' own dimension scores",
+            disagree: "Discussion list: where the room disagreed, least agreement first",
+            none: "The room was never 2 or more stages apart nor split.",
+        }
+    } else {
+        GroupWords {
+            scores: "Respondents' own dimension scores",
+            disagree: "Where the respondents disagree, least agreement first",
+            none: "Everyone gave the same stage answers.",
+        }
+    }
+}
+
+/// `split (consensus 0.50), spread 3, n 3: 1 ×1, 2 ×1, 4 ×1`; in a workshop, who
+/// chose what: `…, n 3: 1 Anna; 2 Ben; 4 Chris`, and the rounds when more than one.
+fn agreement_text(g: &GroupAnswer) -> String {
+    let consensus = g.consensus.map_or("no stage answers".to_string(), |c| {
+        format!("{} (consensus {c:.2})", consensus_word(c))
+    });
+    let spread = g.spread.map_or(String::new(), |s| format!(", spread {s}"));
+    let rounds = match g.rounds {
+        Some(r) if r > 1 => format!(", {r} rounds"),
+        _ => String::new(),
+    };
+    let answers: Vec<String> = if g.voters.is_empty() {
+        g.distribution
+            .iter()
+            .map(|(answer, n)| format!("{answer}\u{a0}×{n}"))
+            .collect()
+    } else {
+        // Stages in order, then n/a and unknown, as the distribution orders them.
+        g.distribution
+            .keys()
+            .filter_map(|answer| {
+                let names = g.voters.get(answer)?;
+                Some(format!("{answer} {}", names.join(", ")))
+            })
+            .collect()
+    };
+    let separator = if g.voters.is_empty() { ", " } else { "; " };
+    format!(
+        "{consensus}{spread}{rounds}, n {}: {}",
+        g.n,
+        answers.join(separator)
+    )
+}
+
+/// `3 (1 invalid file skipped)`; in a workshop, `3: Anna, Ben, Chris`.
 fn respondents_text(report: &Report) -> Option<String> {
     let n = report.respondents?;
+    if let Some(names) = &report.participants {
+        return Some(format!("{n}: {}", names.join(", ")));
+    }
     Some(match report.skipped {
         Some(1) => format!("{n} (1 invalid file skipped)"),
         Some(k) => format!("{n} ({k} invalid files skipped)"),

@@ -6,10 +6,10 @@ use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
     Look, NO_STEP_ACTION, SCORE_MEANS, agreement_text, coverage_text, dimension_lift_text,
-    dimension_target_text, dimensions_at, disagreements, explained, gap_text, held_back,
-    held_back_text, new_table, no_action_text, open_line, overall_lift_text, overall_method_text,
-    phase_title, phases, respondent_scores_text, respondents_text, score_number, score_text,
-    stage_text, step_text, target_text, transition_text,
+    dimension_target_text, dimensions_at, disagreements, explained, gap_text, group_words,
+    held_back, held_back_text, new_table, no_action_text, open_line, overall_lift_text,
+    overall_method_text, phase_title, phases, respondent_scores_text, respondents_text,
+    score_number, score_text, stage_text, step_text, target_text, transition_text,
 };
 use crate::score::{NoAction, Report};
 
@@ -145,7 +145,12 @@ pub fn render(report: &Report, look: Look) -> String {
         facts.push(("Target", t, Tone::Plain));
     }
     if let Some(n) = respondents_text(report) {
-        facts.push(("Respondents", n, Tone::Plain));
+        let label = if report.participants.is_some() {
+            "Participants"
+        } else {
+            "Respondents"
+        };
+        facts.push((label, n, Tone::Plain));
     }
     if let Some(names) = held_back_text(report) {
         facts.push(("Held back by", names, Tone::Plain));
@@ -406,7 +411,8 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
         return;
     }
     let width = look.width.max(40);
-    let _ = writeln!(out, "\n{}\n", p.bold("Respondents' own dimension scores"));
+    let words = group_words(report);
+    let _ = writeln!(out, "\n{}\n", p.bold(words.scores));
     for d in &report.dimensions {
         let text = d
             .respondent_scores
@@ -420,15 +426,9 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
         ));
     }
     let rows = disagreements(report);
-    let title = "Where the respondents disagree, least agreement first";
-    let _ = writeln!(out, "\n{}\n", p.bold(title));
+    let _ = writeln!(out, "\n{}\n", p.bold(words.disagree));
     if rows.is_empty() {
-        out.push_str(&indent_wrapped(
-            "  ",
-            "Everyone gave the same stage answers.",
-            width,
-            str::to_string,
-        ));
+        out.push_str(&indent_wrapped("  ", words.none, width, str::to_string));
     }
     for (q, g) in rows {
         out.push_str(&indent_wrapped(

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::common::{ROOT, run};
 
-const KINDS: [&str; 3] = ["questionnaire", "answers", "report"];
+const KINDS: [&str; 4] = ["questionnaire", "answers", "session", "report"];
 
 #[test]
 fn the_committed_schemas_are_what_cxm_generates() {

@@ -1,0 +1,236 @@
+//! Workshop session files: an answers file whose `[answers]` are what a room agreed
+//! on, plus the room itself — `kind = "workshop"`, the participants, and every vote of
+//! every round per question (`[votes]`). Whatever reads answers files (`score`,
+//! `compare`, `aggregate`) reads a session as its agreed answers; the votes add who
+//! chose what and the discussion list ([`report`]).
+//!
+//! ```toml
+//! format = 1
+//! kind = "workshop"
+//! questionnaire = "cx-maturity"
+//! questionnaire_version = "2.0.0"
+//! participants = ["Anna", "Ben", "Chris"]
+//!
+//! [answers]
+//! customer-data = 2
+//!
+//! [votes]
+//! customer-data = [{ Anna = 2, Ben = 4, Chris = "unknown" }, { Anna = 2, Ben = 2, Chris = 3 }]
+//! ```
+
+use std::collections::BTreeMap;
+
+use crate::aggregate::{self, Tally};
+use crate::answers::{Answer, Answers};
+use crate::questionnaire::Questionnaire;
+use crate::score::{Report, score};
+
+/// The `kind` of a session file.
+pub const KIND: &str = "workshop";
+/// A room needs at least two people to disagree, and more than 30 cannot vote one by
+/// one at one screen.
+pub const MIN_PARTICIPANTS: usize = 2;
+pub const MAX_PARTICIPANTS: usize = 30;
+/// A name is shown on the reveal next to its vote: keep it short.
+pub const MAX_NAME_CHARS: usize = 40;
+
+/// A round's votes, by participant position; `None` for who has not voted yet.
+pub type Round = Vec<Option<Answer>>;
+
+/// The room and its votes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Workshop {
+    pub participants: Vec<String>,
+    /// Question id → its rounds, the first first.
+    pub votes: BTreeMap<String, Vec<Round>>,
+}
+
+impl Workshop {
+    pub fn new(participants: Vec<String>) -> Workshop {
+        Workshop {
+            participants,
+            votes: BTreeMap::new(),
+        }
+    }
+
+    /// The latest round of question `id`, if it has one.
+    pub fn last_round(&self, id: &str) -> Option<&Round> {
+        self.votes.get(id).and_then(|rounds| rounds.last())
+    }
+
+    /// What participant `who` chose in the latest round of each question.
+    fn answers_of(&self, questionnaire: &Questionnaire, who: usize) -> Answers {
+        let mut answers = Answers::new(questionnaire);
+        for (id, rounds) in &self.votes {
+            if let Some(Some(vote)) = rounds.last().and_then(|r| r.get(who)) {
+                answers.answers.insert(id.clone(), *vote);
+            }
+        }
+        answers
+    }
+}
+
+/// Whether everyone has voted in `round`.
+pub fn is_complete(round: &Round) -> bool {
+    round.iter().all(Option::is_some)
+}
+
+/// Splits `--participants "Anna, Ben,Chris"` into names and checks them.
+pub fn parse_participants(list: &str) -> Result<Vec<String>, String> {
+    let names: Vec<String> = list
+        .split(',')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    check_participants(&names)?;
+    Ok(names)
+}
+
+/// Checks a room: 2 to 30 distinct names (ignoring case), each short and printable.
+pub fn check_participants(names: &[String]) -> Result<(), String> {
+    if names.len() < MIN_PARTICIPANTS {
+        return Err(format!(
+            "a workshop needs at least {MIN_PARTICIPANTS} participants, separated by commas, \
+             e.g. \"Anna, Ben, Chris\""
+        ));
+    }
+    if names.len() > MAX_PARTICIPANTS {
+        return Err(format!(
+            "{} participants are more than one screen can take votes from; at most \
+             {MAX_PARTICIPANTS}, or let managers answer alone and combine their files with \
+             `cxm aggregate`",
+            names.len()
+        ));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for name in names {
+        if name.trim().is_empty() {
+            return Err("a participant's name is empty".into());
+        }
+        if name.chars().any(char::is_control) {
+            return Err(format!(
+                "the name {name:?} holds a control character; write names as plain text"
+            ));
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(format!(
+                "the name \"{name}\" is longer than {MAX_NAME_CHARS} characters; a first name \
+                 or initials will do"
+            ));
+        }
+        let folded = name.to_lowercase();
+        if seen.contains(&folded) {
+            return Err(format!(
+                "\"{name}\" is named twice; give each participant a distinct name, e.g. \
+                 \"{name} K.\""
+            ));
+        }
+        seen.push(folded);
+    }
+    Ok(())
+}
+
+/// The report of a session: its agreed answers scored as any answers file, with each
+/// voted question's distribution, spread and consensus from the latest round and who
+/// chose what, and each dimension's range of the participants' own scores.
+pub fn report(questionnaire: &Questionnaire, answers: &Answers) -> Report {
+    let mut report = score(questionnaire, answers);
+    let Some(workshop) = &answers.workshop else {
+        return report;
+    };
+    let mut tally = Tally::new(questionnaire);
+    for who in 0..workshop.participants.len() {
+        tally.add(questionnaire, &workshop.answers_of(questionnaire, who));
+    }
+    aggregate::attach(&mut report, questionnaire, &tally);
+    for q in &mut report.questions {
+        let Some(rounds) = workshop.votes.get(&q.id) else {
+            // Not voted on (yet): no group values to show.
+            q.group = None;
+            continue;
+        };
+        if let Some(group) = &mut q.group {
+            group.rounds = Some(rounds.len());
+            let mut voters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            if let Some(round) = rounds.last() {
+                for (name, vote) in workshop.participants.iter().zip(round) {
+                    if let Some(vote) = vote {
+                        voters
+                            .entry(vote.to_string())
+                            .or_default()
+                            .push(name.clone());
+                    }
+                }
+            }
+            group.voters = voters;
+        }
+    }
+    report.participants = Some(workshop.participants.clone());
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    fn cx() -> Questionnaire {
+        bundled::find(bundled::DEFAULT_ID, None).expect("bundled")
+    }
+
+    #[test]
+    fn participants_are_two_to_thirty_distinct_names() {
+        assert_eq!(
+            parse_participants(" Anna, Ben ,Chris,"),
+            Ok(vec!["Anna".into(), "Ben".into(), "Chris".into()])
+        );
+        assert!(parse_participants("Anna").is_err());
+        assert!(parse_participants("Anna, anna").is_err());
+        let many: Vec<String> = (0..31).map(|i| format!("P{i}")).collect();
+        assert!(parse_participants(&many.join(",")).is_err());
+        assert!(parse_participants(&many[..30].join(",")).is_ok());
+        assert!(parse_participants("Anna, B\u{1b}[31men").is_err());
+    }
+
+    #[test]
+    fn the_report_shows_who_chose_what_in_the_latest_round() {
+        let q = cx();
+        let id = q.questions[0].id.clone();
+        let mut answers = Answers::new(&q);
+        answers.answers.insert(id.clone(), Answer::Stage(2));
+        let mut workshop = Workshop::new(vec!["Anna".into(), "Ben".into(), "Chris".into()]);
+        workshop.votes.insert(
+            id.clone(),
+            vec![
+                vec![
+                    Some(Answer::Stage(1)),
+                    Some(Answer::Stage(4)),
+                    Some(Answer::Unknown),
+                ],
+                vec![
+                    Some(Answer::Stage(2)),
+                    Some(Answer::Stage(2)),
+                    Some(Answer::Stage(3)),
+                ],
+            ],
+        );
+        answers.workshop = Some(workshop);
+        let report = report(&q, &answers);
+        assert_eq!(report.respondents, Some(3));
+        let first = &report.questions[0];
+        let group = first.group.as_ref().expect("voted");
+        assert_eq!(group.rounds, Some(2));
+        assert_eq!(group.n, 3);
+        assert_eq!(group.spread, Some(1));
+        assert_eq!(group.voters["2"], ["Anna", "Ben"]);
+        assert_eq!(group.voters["3"], ["Chris"]);
+        // Questions nobody voted on carry no group values.
+        assert!(report.questions[1].group.is_none());
+        // The agreed answer is the answer, whatever the votes.
+        assert_eq!(
+            first.answer.map(|a| a.0),
+            Some(Answer::Stage(2)),
+            "{first:?}"
+        );
+    }
+}

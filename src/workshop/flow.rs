@@ -1,0 +1,775 @@
+//! The workshop's flow, one question at a time: the question on screen, a blind vote
+//! from everyone in turn, the reveal, then the room's agreed answer and a note. Plain
+//! code behind the [`Room`] seam (the walk's [`Prompter`] plus a hidden one-key vote),
+//! so tests drive it with a script; the terminal side is in `keys.rs`.
+
+use std::fmt::Write as _;
+
+use crate::aggregate::Counts;
+use crate::answers::{Answer, Answers};
+use crate::assess::walk::{
+    DONT_KNOW, FIRST_QUESTION, NOT_APPLICABLE, Outcome, Prompter, Reply, SelectPrompt, TextPrompt,
+};
+use crate::questionnaire::{Question, Questionnaire};
+use crate::report::{DISCUSS_SPREAD, consensus_word};
+use crate::session::{self, Workshop, is_complete};
+
+/// One participant's vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vote {
+    /// The option at this position (0 is the first, shown as 1).
+    Option(usize),
+    DontKnow,
+    NotApplicable,
+}
+
+/// Asks one participant for a vote, e.g. "Ben, your vote: 1–5, ? = don't know,
+/// - = not applicable".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VotePrompt {
+    pub message: String,
+    /// How many options the question has (votes 1 to `options`).
+    pub options: usize,
+}
+
+/// The seam between the workshop and a terminal: the walk's prompts, plus a vote read
+/// without showing the key pressed.
+pub trait Room: Prompter {
+    /// Starts a fresh screen for the next question, where a terminal can.
+    fn clear(&mut self) {}
+    /// Reads one vote; the key pressed is not shown.
+    fn vote(&mut self, prompt: &VotePrompt) -> anyhow::Result<Reply<Vote>>;
+}
+
+/// The item after the options, "?" and "-" in the agreement list.
+pub const VOTE_AGAIN: &str = "Vote again (blind)";
+
+/// Asks for the participants until a valid list is given (2 to 30 distinct names).
+/// `None` when Ctrl-C stopped.
+pub fn ask_participants(room: &mut dyn Room) -> anyhow::Result<Option<Vec<String>>> {
+    let prompt = TextPrompt {
+        message: "Participants (names separated by commas):".to_string(),
+        initial: String::new(),
+        help: format!(
+            "{} to {} people, e.g. Anna, Ben, Chris; they vote in this order",
+            session::MIN_PARTICIPANTS,
+            session::MAX_PARTICIPANTS
+        ),
+        on_esc: "(nothing to go back to)",
+    };
+    loop {
+        match room.text(&prompt)? {
+            Reply::Interrupted => return Ok(None),
+            Reply::Back => room.say("Name the participants first; Ctrl-C stops."),
+            Reply::Value(list) => match session::parse_participants(&list) {
+                Ok(names) => return Ok(Some(names)),
+                Err(message) => room.say(&format!("{message}.")),
+            },
+        }
+    }
+}
+
+/// Asks for the organisation when it is missing; Enter or Esc skips it.
+pub fn ask_organisation(room: &mut dyn Room, answers: &mut Answers) -> anyhow::Result<Outcome> {
+    if answers.organisation.is_some() {
+        return Ok(Outcome::Finished);
+    }
+    let prompt = TextPrompt {
+        message: "Organisation name:".to_string(),
+        initial: String::new(),
+        help: "shown on the report; Enter skips".to_string(),
+        on_esc: "(skipped)",
+    };
+    match room.text(&prompt)? {
+        Reply::Interrupted => return Ok(Outcome::Interrupted),
+        Reply::Value(name) if !name.trim().is_empty() => {
+            answers.organisation = Some(name.trim().to_string());
+        }
+        Reply::Value(_) | Reply::Back => {}
+    }
+    Ok(Outcome::Finished)
+}
+
+/// Position (in asking order) of the first question without an agreed answer.
+pub fn first_open(questionnaire: &Questionnaire, answers: &Answers) -> Option<usize> {
+    crate::assess::walk::first_unanswered(questionnaire, answers)
+}
+
+/// Runs the workshop from question `start` (in asking order) to the end. Every vote,
+/// agreed answer and note is saved with `save` as it is made; Esc goes back one
+/// question, keeping its votes.
+pub fn run(
+    questionnaire: &Questionnaire,
+    answers: &mut Answers,
+    start: usize,
+    open_votes: bool,
+    room: &mut dyn Room,
+    save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
+) -> anyhow::Result<Outcome> {
+    let order = questionnaire.questions_in_order();
+    let total = order.len();
+    let top = questionnaire.top_level();
+    let mut at = start.min(total);
+    'questions: while let Some(question) = order.get(at).copied() {
+        room.clear();
+        room.say(&question_screen(questionnaire, question, at, total));
+        loop {
+            // Vote, unless the latest round is complete (going back, or resuming).
+            let round_open = workshop(answers)
+                .last_round(&question.id)
+                .is_none_or(|r| !is_complete(r));
+            if round_open {
+                match vote_round(answers, question, open_votes, room, save)? {
+                    Reply::Value(()) => {}
+                    Reply::Interrupted => return Ok(Outcome::Interrupted),
+                    Reply::Back => {
+                        if at == 0 {
+                            room.say(FIRST_QUESTION);
+                        }
+                        at = at.saturating_sub(1);
+                        continue 'questions;
+                    }
+                }
+            }
+            let round = workshop(answers)
+                .last_round(&question.id)
+                .cloned()
+                .unwrap_or_default();
+            let counts = Counts::of_votes(top, &round);
+            let proposed = counts.group_answer(question);
+            let discuss = counts.spread().is_some_and(|s| s >= DISCUSS_SPREAD);
+            let rounds = workshop(answers)
+                .votes
+                .get(&question.id)
+                .map_or(0, Vec::len);
+            room.say(&reveal(
+                question,
+                top,
+                &workshop(answers).participants,
+                &round,
+                rounds,
+            ));
+            let prompt = agree_prompt(
+                question,
+                answers.answers.get(&question.id).copied(),
+                proposed,
+                discuss,
+            );
+            match room.select(&prompt)? {
+                Reply::Interrupted => return Ok(Outcome::Interrupted),
+                Reply::Back => {
+                    if at == 0 {
+                        room.say(FIRST_QUESTION);
+                    }
+                    at = at.saturating_sub(1);
+                    continue 'questions;
+                }
+                Reply::Value(k) if k == question.options.len() + 2 => {
+                    // A new blind round; the earlier ones are kept.
+                    let n = workshop(answers).participants.len();
+                    workshop_mut(answers)
+                        .votes
+                        .entry(question.id.clone())
+                        .or_default()
+                        .push(vec![None; n]);
+                    room.clear();
+                    room.say(&question_screen(questionnaire, question, at, total));
+                    continue;
+                }
+                Reply::Value(k) => {
+                    let agreed = answer_at(question, k);
+                    if answers.answers.insert(question.id.clone(), agreed) != Some(agreed) {
+                        save(answers)?;
+                    }
+                    break;
+                }
+            }
+        }
+        let prompt = TextPrompt {
+            message: "Note (why this answer):".to_string(),
+            initial: answers.notes.get(&question.id).cloned().unwrap_or_default(),
+            help: "Enter to skip · Esc returns to the answer".to_string(),
+            on_esc: "(back to the answer)",
+        };
+        match room.text(&prompt)? {
+            Reply::Interrupted => return Ok(Outcome::Interrupted),
+            // The question again: its votes are in, so straight to the reveal.
+            Reply::Back => continue 'questions,
+            Reply::Value(note) => {
+                let note = note.trim();
+                let changed = if note.is_empty() {
+                    answers.notes.remove(&question.id).is_some()
+                } else {
+                    answers
+                        .notes
+                        .insert(question.id.clone(), note.to_string())
+                        .as_deref()
+                        != Some(note)
+                };
+                if changed {
+                    save(answers)?;
+                }
+            }
+        }
+        at += 1;
+    }
+    Ok(Outcome::Finished)
+}
+
+/// The session's room; a workshop's answers always have one.
+fn workshop(answers: &Answers) -> &Workshop {
+    static NONE: std::sync::OnceLock<Workshop> = std::sync::OnceLock::new();
+    answers
+        .workshop
+        .as_ref()
+        .unwrap_or_else(|| NONE.get_or_init(Workshop::default))
+}
+
+fn workshop_mut(answers: &mut Answers) -> &mut Workshop {
+    answers.workshop.get_or_insert_with(Workshop::default)
+}
+
+/// Takes the votes still missing from the question's latest round, in the room's
+/// order, saving after each. `Back` on Esc (the votes cast are kept).
+fn vote_round(
+    answers: &mut Answers,
+    question: &Question,
+    open_votes: bool,
+    room: &mut dyn Room,
+    save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
+) -> anyhow::Result<Reply<()>> {
+    let n = workshop(answers).participants.len();
+    {
+        let rounds = workshop_mut(answers)
+            .votes
+            .entry(question.id.clone())
+            .or_default();
+        if rounds.last().is_none_or(is_complete) {
+            rounds.push(vec![None; n]);
+        }
+    }
+    let options = question.options.len();
+    for who in 0..n {
+        let name = workshop(answers).participants[who].clone();
+        let cast = workshop(answers)
+            .last_round(&question.id)
+            .and_then(|r| r.get(who).copied().flatten());
+        if let Some(vote) = cast {
+            // Cast before an interruption: shown as cast, never what it was.
+            room.say(&tick(&name, vote, question, open_votes));
+            continue;
+        }
+        let prompt = VotePrompt {
+            message: format!(
+                "{name}, your vote: {}, ? = don't know, - = not applicable",
+                if options == 1 {
+                    "1".to_string()
+                } else {
+                    format!("1–{options}")
+                }
+            ),
+            options,
+        };
+        let vote = match room.vote(&prompt)? {
+            Reply::Value(v) => v,
+            Reply::Back => return Ok(Reply::Back),
+            Reply::Interrupted => return Ok(Reply::Interrupted),
+        };
+        let answer = match vote {
+            Vote::Option(k) => answer_at(question, k),
+            Vote::DontKnow => Answer::Unknown,
+            Vote::NotApplicable => Answer::NotApplicable,
+        };
+        if let Some(slot) = workshop_mut(answers)
+            .votes
+            .get_mut(&question.id)
+            .and_then(|rounds| rounds.last_mut())
+            .and_then(|round| round.get_mut(who))
+        {
+            *slot = Some(answer);
+        }
+        save(answers)?;
+        room.say(&tick(&name, answer, question, open_votes));
+    }
+    Ok(Reply::Value(()))
+}
+
+/// `✓ Ben`, or with open votes `✓ Ben: 3`.
+fn tick(name: &str, vote: Answer, question: &Question, open_votes: bool) -> String {
+    if open_votes {
+        format!("✓ {name}: {}", key_of(question, vote))
+    } else {
+        format!("✓ {name}")
+    }
+}
+
+/// The answer for position `k` of the agreement list: an option, then "?" and "-".
+fn answer_at(question: &Question, k: usize) -> Answer {
+    match question.options.get(k) {
+        Some(option) => Answer::Stage(option.stage),
+        None if k == question.options.len() => Answer::Unknown,
+        None => Answer::NotApplicable,
+    }
+}
+
+/// The key a vote is cast with: the option's number, `?` or `-`.
+fn key_of(question: &Question, answer: Answer) -> String {
+    match answer {
+        Answer::Stage(s) => question
+            .options
+            .iter()
+            .position(|o| o.stage == s)
+            .map_or_else(|| s.to_string(), |i| (i + 1).to_string()),
+        Answer::Unknown => "?".to_string(),
+        Answer::NotApplicable => "-".to_string(),
+    }
+}
+
+/// The question as the room sees it before voting: where it is, the question, its
+/// options numbered, and the two other votes. No stage names or numbers.
+fn question_screen(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    at: usize,
+    total: usize,
+) -> String {
+    let dimension = questionnaire
+        .dimension(&question.dimension)
+        .map_or(question.dimension.as_str(), |d| d.name.as_str());
+    let mut out = format!(
+        "Question {} of {total} · {dimension}\n\n{}\n",
+        at + 1,
+        question.text.trim()
+    );
+    if let Some(help) = &question.help {
+        let _ = writeln!(out, "({})", help.trim());
+    }
+    out.push('\n');
+    for (i, option) in question.options.iter().enumerate() {
+        let _ = writeln!(out, "  {}  {}", i + 1, option.text.trim());
+    }
+    let _ = writeln!(out, "  ?  {DONT_KNOW}");
+    let _ = write!(out, "  -  {NOT_APPLICABLE}");
+    out
+}
+
+/// The reveal of a complete round: per vote key a bar with the count and the names,
+/// then the group answer, spread and consensus, and "discuss" when the room is far
+/// apart.
+fn reveal(
+    question: &Question,
+    top: u32,
+    participants: &[String],
+    round: &[Option<Answer>],
+    rounds: usize,
+) -> String {
+    let keys: Vec<(String, Answer)> = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ((i + 1).to_string(), Answer::Stage(o.stage)))
+        .chain([
+            ("?".to_string(), Answer::Unknown),
+            ("-".to_string(), Answer::NotApplicable),
+        ])
+        .collect();
+    let width = keys
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(1);
+    let most = keys
+        .iter()
+        .map(|(_, a)| round.iter().filter(|v| **v == Some(*a)).count())
+        .max()
+        .unwrap_or(0);
+    let title = match rounds {
+        0 | 1 => "The votes".to_string(),
+        n => format!("The votes, round {n}"),
+    };
+    let mut out = format!("\n{title}\n\n");
+    for (key, answer) in &keys {
+        let names: Vec<&str> = participants
+            .iter()
+            .zip(round)
+            .filter(|(_, v)| **v == Some(*answer))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        let bar = "█".repeat(names.len());
+        let _ = writeln!(
+            out,
+            "  {key:>width$}  {bar:<most$}  {}{}",
+            names.len(),
+            if names.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", names.join(", "))
+            }
+        );
+    }
+    let counts = Counts::of_votes(top, round);
+    out.push('\n');
+    match counts.group_answer(question) {
+        Some(answer) => {
+            let _ = write!(out, "Group answer {}", key_of(question, answer));
+        }
+        None => out.push_str("No group answer"),
+    }
+    match (counts.spread(), counts.consensus()) {
+        (Some(spread), Some(c)) => {
+            let _ = write!(
+                out,
+                " · spread {spread} {} · consensus {c:.2}, {}",
+                if spread == 1 { "stage" } else { "stages" },
+                consensus_word(c)
+            );
+        }
+        _ => out.push_str(" · no stage votes"),
+    }
+    if counts.spread().is_some_and(|s| s >= DISCUSS_SPREAD) {
+        out.push_str(
+            "\nDiscuss: the room is far apart. Talk it through, then vote again, or enter the \
+             answer the room agrees on.",
+        );
+    }
+    out
+}
+
+/// The facilitator's choice after the reveal: every option (numbered as voted), "?",
+/// "-", and a new blind round; the cursor on the answer agreed before, else on a new
+/// round when the room should discuss, else on the group answer.
+fn agree_prompt(
+    question: &Question,
+    agreed: Option<Answer>,
+    proposed: Option<Answer>,
+    discuss: bool,
+) -> SelectPrompt {
+    let mut options: Vec<String> = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| format!("{}  {}", i + 1, o.text.trim()))
+        .collect();
+    options.push(format!("?  {DONT_KNOW}"));
+    options.push(format!("-  {NOT_APPLICABLE}"));
+    options.push(VOTE_AGAIN.to_string());
+    let position = |answer: Answer| match answer {
+        Answer::Stage(s) => question.options.iter().position(|o| o.stage == s),
+        Answer::Unknown => Some(question.options.len()),
+        Answer::NotApplicable => Some(question.options.len() + 1),
+    };
+    let again = question.options.len() + 2;
+    let start = match (agreed, discuss) {
+        (Some(a), _) => position(a),
+        (None, true) => Some(again),
+        (None, false) => proposed.and_then(position),
+    }
+    .unwrap_or(again);
+    let help = if discuss && agreed.is_none() {
+        "Discuss, then vote again or choose what the room agrees on · Esc: previous question"
+    } else {
+        "Enter confirms · choose another answer if the room agrees on it · Esc: previous \
+         question"
+    };
+    SelectPrompt {
+        message: "The room's answer:".to_string(),
+        options,
+        start,
+        help: help.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::Questionnaire;
+
+    /// A room driven by a list of replies; keeps what it was shown.
+    struct Script {
+        replies: std::collections::VecDeque<Step>,
+        shown: Vec<String>,
+        prompts: Vec<SelectPrompt>,
+    }
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Cast(Reply<Vote>),
+        Select(Reply<usize>),
+        Text(Reply<&'static str>),
+    }
+    use Step::*;
+
+    impl Script {
+        fn new(steps: impl IntoIterator<Item = Step>) -> Script {
+            Script {
+                replies: steps.into_iter().collect(),
+                shown: Vec::new(),
+                prompts: Vec::new(),
+            }
+        }
+        fn next(&mut self, wanted: &str) -> Step {
+            self.replies
+                .pop_front()
+                .unwrap_or_else(|| panic!("the script ran out at a {wanted}: {:?}", self.shown))
+        }
+    }
+
+    impl Prompter for Script {
+        fn say(&mut self, text: &str) {
+            self.shown.push(text.to_string());
+        }
+        fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+            self.prompts.push(prompt.clone());
+            match self.next("select") {
+                Select(r) => Ok(r),
+                other => panic!("a select, not {other:?}"),
+            }
+        }
+        fn text(&mut self, _: &TextPrompt) -> anyhow::Result<Reply<String>> {
+            match self.next("text") {
+                Text(r) => Ok(match r {
+                    Reply::Value(v) => Reply::Value(v.to_string()),
+                    Reply::Back => Reply::Back,
+                    Reply::Interrupted => Reply::Interrupted,
+                }),
+                other => panic!("a text, not {other:?}"),
+            }
+        }
+    }
+
+    impl Room for Script {
+        fn vote(&mut self, prompt: &VotePrompt) -> anyhow::Result<Reply<Vote>> {
+            self.shown.push(prompt.message.clone());
+            match self.next("vote") {
+                Cast(r) => Ok(r),
+                other => panic!("a vote, not {other:?}"),
+            }
+        }
+    }
+
+    fn small() -> Questionnaire {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/questionnaires/small.toml"
+        ))
+        .expect("fixture");
+        Questionnaire::load(&crate::diagnostic::Source::new("small.toml", text)).expect("valid")
+    }
+
+    fn room(q: &Questionnaire) -> Answers {
+        let mut a = Answers::new(q);
+        a.workshop = Some(Workshop::new(vec![
+            "Anna".into(),
+            "Ben".into(),
+            "Chris".into(),
+        ]));
+        a
+    }
+
+    fn v(k: usize) -> Step {
+        Cast(Reply::Value(Vote::Option(k)))
+    }
+    const ENTER: Step = Select(Reply::Value(usize::MAX));
+    const SKIP_NOTE: Step = Text(Reply::Value(""));
+
+    /// Runs the script; `ENTER` picks the cursor's start. Returns the outcome, the
+    /// answers and how many times they were saved.
+    fn run_script(
+        q: &Questionnaire,
+        answers: &mut Answers,
+        start: usize,
+        steps: Vec<Step>,
+    ) -> (Outcome, Script, usize) {
+        struct Enter<'a>(&'a mut Script);
+        impl Prompter for Enter<'_> {
+            fn say(&mut self, text: &str) {
+                self.0.say(text);
+            }
+            fn select(&mut self, p: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+                Ok(match self.0.select(p)? {
+                    Reply::Value(usize::MAX) => Reply::Value(p.start),
+                    other => other,
+                })
+            }
+            fn text(&mut self, p: &TextPrompt) -> anyhow::Result<Reply<String>> {
+                self.0.text(p)
+            }
+        }
+        impl Room for Enter<'_> {
+            fn vote(&mut self, p: &VotePrompt) -> anyhow::Result<Reply<Vote>> {
+                self.0.vote(p)
+            }
+        }
+        let mut script = Script::new(steps);
+        let mut saves = 0;
+        let outcome = run(
+            q,
+            answers,
+            start,
+            false,
+            &mut Enter(&mut script),
+            &mut |_| {
+                saves += 1;
+                Ok(())
+            },
+        )
+        .expect("runs");
+        assert!(script.replies.is_empty(), "left over: {:?}", script.replies);
+        (outcome, script, saves)
+    }
+
+    #[test]
+    fn everyone_votes_then_enter_confirms_the_lower_median() {
+        let q = small();
+        let mut a = room(&q);
+        let steps = vec![v(0), v(1), v(1), ENTER, SKIP_NOTE]
+            .into_iter()
+            .chain([v(1), v(1), v(1), ENTER, Text(Reply::Value("all agree"))])
+            .chain([v(1), v(1), v(1), ENTER, SKIP_NOTE])
+            .chain([
+                v(0),
+                v(1),
+                Cast(Reply::Value(Vote::DontKnow)),
+                ENTER,
+                SKIP_NOTE,
+            ])
+            .collect();
+        let (outcome, script, saves) = run_script(&q, &mut a, 0, steps);
+        assert_eq!(outcome, Outcome::Finished);
+        let order = q.questions_in_order();
+        // Votes 1, 2, 2: the lower median is the second option.
+        assert_eq!(
+            a.answers[&order[0].id],
+            Answer::Stage(order[0].options[1].stage)
+        );
+        assert_eq!(a.notes[&order[1].id], "all agree");
+        // A save after each of the twelve votes, each agreed answer and the note.
+        assert_eq!(saves, 12 + 4 + 1);
+        assert_eq!(
+            a.workshop.as_ref().expect("room").votes[&order[3].id][0][2],
+            Some(Answer::Unknown)
+        );
+        // Blind: until the reveal, only ticks, never a vote.
+        let before_reveal: Vec<&String> = script
+            .shown
+            .iter()
+            .take_while(|s| !s.contains("The votes"))
+            .collect();
+        assert!(before_reveal.iter().any(|s| *s == "✓ Anna"));
+        assert!(
+            !before_reveal
+                .iter()
+                .any(|s| s.starts_with("✓") && s.contains(':'))
+        );
+        let reveal = script
+            .shown
+            .iter()
+            .find(|s| s.contains("The votes"))
+            .expect("revealed");
+        assert!(reveal.contains("█   1  Anna\n"), "{reveal}");
+        assert!(reveal.contains("██  2  Ben, Chris\n"), "{reveal}");
+        assert!(reveal.contains("Group answer 2"), "{reveal}");
+    }
+
+    #[test]
+    fn a_spread_of_two_is_discussed_and_revoted_keeping_both_rounds() {
+        let q = small();
+        let mut a = room(&q);
+        let first = q.questions_in_order()[0];
+        let again = first.options.len() + 2;
+        let steps = vec![v(0), v(0), v(2), ENTER, v(1), v(1), v(2), ENTER, SKIP_NOTE];
+        // Stop at the second question.
+        let steps = steps
+            .into_iter()
+            .chain([Cast(Reply::Interrupted)])
+            .collect();
+        let (outcome, script, _) = run_script(&q, &mut a, 0, steps);
+        assert_eq!(outcome, Outcome::Interrupted);
+        // The first agreement prompt starts on "vote again" (spread 2).
+        assert_eq!(script.prompts[0].start, again);
+        assert!(script.shown.iter().any(|s| s.contains("Discuss")));
+        let rounds = &a.workshop.as_ref().expect("room").votes[&first.id];
+        assert_eq!(rounds.len(), 2);
+        assert_eq!(rounds[0][2], Some(Answer::Stage(first.options[2].stage)));
+        // After the re-vote (2, 2, 3) Enter takes its group answer.
+        assert_eq!(a.answers[&first.id], Answer::Stage(first.options[1].stage));
+    }
+
+    #[test]
+    fn esc_while_voting_goes_back_keeping_the_votes_cast() {
+        let q = small();
+        let mut a = room(&q);
+        let order = q.questions_in_order();
+        let steps = vec![
+            v(0),
+            v(0),
+            v(0),
+            ENTER,
+            SKIP_NOTE,
+            // Question 2: Anna votes, then Esc.
+            v(1),
+            Cast(Reply::Back),
+            // Back at question 1: its votes are in, so the reveal; keep the answer.
+            ENTER,
+            SKIP_NOTE,
+            // Question 2 again: Anna's vote is kept, only Ben and Chris vote.
+            v(1),
+            v(1),
+            Select(Reply::Interrupted),
+        ];
+        let (outcome, script, _) = run_script(&q, &mut a, 0, steps);
+        assert_eq!(outcome, Outcome::Interrupted);
+        let rounds = &a.workshop.as_ref().expect("room").votes[&order[1].id];
+        assert_eq!(rounds.len(), 1);
+        assert!(is_complete(&rounds[0]));
+        assert_eq!(
+            script.shown.iter().filter(|s| *s == "✓ Anna").count(),
+            2 + 1
+        );
+    }
+
+    #[test]
+    fn open_votes_show_each_vote_as_it_is_cast() {
+        assert_eq!(
+            tick("Ben", Answer::Unknown, &small().questions[0], true),
+            "✓ Ben: ?"
+        );
+        assert_eq!(
+            tick("Ben", Answer::Unknown, &small().questions[0], false),
+            "✓ Ben"
+        );
+    }
+
+    #[test]
+    fn no_stage_votes_propose_na_or_unknown() {
+        let q = small();
+        let question = &q.questions[0];
+        let round = [
+            Some(Answer::NotApplicable),
+            Some(Answer::Unknown),
+            Some(Answer::NotApplicable),
+        ];
+        let counts = Counts::of_votes(q.top_level(), &round);
+        assert_eq!(counts.group_answer(question), Some(Answer::NotApplicable));
+        let text = reveal(
+            question,
+            q.top_level(),
+            &["A".into(), "B".into(), "C".into()],
+            &round,
+            1,
+        );
+        assert!(text.contains("Group answer - · no stage votes"), "{text}");
+    }
+
+    #[test]
+    fn participants_are_asked_again_until_valid() {
+        let mut script = Script::new([
+            Text(Reply::Value("Anna")),
+            Text(Reply::Back),
+            Text(Reply::Value("Anna, Ben")),
+        ]);
+        let names = ask_participants(&mut script).expect("asks");
+        assert_eq!(names, Some(vec!["Anna".to_string(), "Ben".to_string()]));
+        assert!(script.shown[0].contains("at least 2"), "{:?}", script.shown);
+    }
+}

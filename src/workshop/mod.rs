@@ -1,0 +1,340 @@
+//! `cxm workshop`: the questionnaire with a room of people at one screen.
+//!
+//! Finds or creates the session file, asks for the organisation and the participants,
+//! runs the questions ([`flow`]) on the terminal ([`keys`]), saving atomically after
+//! every vote, and ends with the report of the agreed answers and the discussion list.
+//! It writes nothing but the session file.
+
+pub mod flow;
+pub mod keys;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::answers::{Answers, Parsed};
+use crate::assess::walk::{self, Outcome, Reply, SelectPrompt};
+use crate::assess::{check_writable, lock, questionnaire_flag, recover_interrupted_save, today};
+use crate::bundled;
+use crate::cli::WorkshopArgs;
+use crate::commands::{score::read_answers, stdout_look};
+use crate::diagnostic::count;
+use crate::exit_codes::ExitCode;
+use crate::invocation::{program, shell_quote};
+use crate::output::{Access, Existing, print, write_with};
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, Format};
+use crate::session::{self, Workshop};
+use flow::Room;
+
+/// The error for a run without a terminal.
+pub fn no_terminal() -> String {
+    format!(
+        "cxm workshop needs an interactive terminal; to report a saved session run: {} score \
+         SESSION",
+        program()
+    )
+}
+
+pub fn run(args: WorkshopArgs) -> anyhow::Result<ExitCode> {
+    // Arguments first: a wrong flag is the news, not the terminal.
+    let participants = args
+        .participants
+        .as_deref()
+        .map(session::parse_participants)
+        .transpose()
+        .map_err(|m| anyhow::anyhow!("--participants: {m}"))?;
+    if args.session.as_ref().is_none_or(|p| !p.exists()) {
+        bundled::resolve(
+            args.questionnaire.as_deref(),
+            bundled::DEFAULT_ID,
+            args.lang.as_deref(),
+        )?;
+    }
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        bail!(no_terminal());
+    }
+    keys::stop_on_signals()?;
+    run_with(args, participants, &mut keys::Terminal, &today(), program())
+}
+
+/// The whole command with the terminal and the date passed in, so tests can drive it.
+pub fn run_with(
+    args: WorkshopArgs,
+    participants: Option<Vec<String>>,
+    room: &mut dyn Room,
+    today: &str,
+    program: &str,
+) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.as_deref();
+    let existing = args.session.as_ref().filter(|p| p.exists());
+    // One cxm at a time per session file: two would save over each other's votes.
+    let held = existing.map(|p| lock(p)).transpose()?;
+    if let Some(path) = existing
+        && recover_interrupted_save(path, room)? == Outcome::Interrupted
+    {
+        room.say(&format!("Stopped; {} is unchanged.", path.display()));
+        return Ok(ExitCode::Interrupted);
+    }
+    let (questionnaire, origin, mut answers) = match existing {
+        Some(path) => {
+            let parsed = Parsed::parse(read_answers(&path.display().to_string())?)?;
+            if !parsed.is_session() {
+                bail!(
+                    "{} is an answers file, not a workshop session; score it with `{program} \
+                     score {}`, or start a workshop with a new --session file",
+                    path.display(),
+                    shell_quote(path)
+                );
+            }
+            let (q, origin) = bundled::resolve(
+                args.questionnaire.as_deref(),
+                parsed.questionnaire_id(),
+                lang.or(parsed.language()),
+            )?;
+            let (answers, warnings) = parsed.resolve(&q)?;
+            for w in warnings {
+                room.say(&format!("warning: {}", w.message));
+            }
+            (q, origin, answers)
+        }
+        None => {
+            let (q, origin) =
+                bundled::resolve(args.questionnaire.as_deref(), bundled::DEFAULT_ID, lang)?;
+            let mut answers = Answers::new(&q);
+            answers.date = Some(today.to_string());
+            (q, origin, answers)
+        }
+    };
+    if let (Some(given), Some(w)) = (&participants, &answers.workshop)
+        && *given != w.participants
+    {
+        bail!(
+            "--participants {} differs from the session's participants ({}); leave it out to \
+             resume, or start a new session with another --session file",
+            given.join(", "),
+            w.participants.join(", ")
+        );
+    }
+    if let Some(o) = &args.organisation {
+        answers.organisation = Some(o.clone());
+    }
+    check_writable(
+        args.session
+            .as_deref()
+            .unwrap_or(Path::new("./session.toml")),
+    )?;
+
+    if existing.is_none() {
+        room.say(&intro(&questionnaire, args.session.as_deref()));
+        if flow::ask_organisation(room, &mut answers)? == Outcome::Interrupted {
+            room.say(NOTHING_SAVED);
+            return Ok(ExitCode::Interrupted);
+        }
+        let names = match participants {
+            Some(names) => names,
+            None => match flow::ask_participants(room)? {
+                Some(names) => names,
+                None => {
+                    room.say(NOTHING_SAVED);
+                    return Ok(ExitCode::Interrupted);
+                }
+            },
+        };
+        answers.workshop = Some(Workshop::new(names));
+    }
+    let path = match existing {
+        Some(p) => p.clone(),
+        None => args
+            .session
+            .clone()
+            .unwrap_or_else(|| default_path(Path::new(""), answers.organisation.as_deref(), today)),
+    };
+    let _lock = match held {
+        Some(held) => held,
+        None => lock(&path)?,
+    };
+    let resume = format!(
+        "{program} workshop --session {}{}",
+        shell_quote(&path),
+        questionnaire_flag(&origin)
+    );
+    if let Ok(mut message) = keys::ON_SIGNAL.lock() {
+        *message = format!(
+            "Every vote so far is saved in {}. Resume with: {resume}",
+            path.display()
+        );
+    }
+
+    // The first write to a new file must not replace one that appeared meanwhile.
+    let mut existing_file = if existing.is_some() {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    let mut save = |a: &Answers| -> anyhow::Result<()> {
+        let _saving = keys::SAVING.lock();
+        write_with(
+            &path,
+            a.to_toml(&questionnaire).as_bytes(),
+            existing_file,
+            Access::Private,
+        )
+        .with_context(|| format!("could not save the session to {}", path.display()))?;
+        existing_file = Existing::Replace;
+        Ok(())
+    };
+    if existing.is_none() {
+        // The room is saved before the first vote, so it can be resumed from the start.
+        save(&answers)?;
+    }
+
+    let start = match flow::first_open(&questionnaire, &answers) {
+        Some(at) => {
+            if existing.is_some() {
+                room.say(&format!(
+                    "Resuming {}: {} of {} agreed. Esc goes back one question; Ctrl-C stops \
+                     safely.",
+                    path.display(),
+                    answers.answers.len(),
+                    count(questionnaire.questions.len(), "question")
+                ));
+            }
+            Some(at)
+        }
+        None => {
+            let choice = SelectPrompt {
+                message: format!(
+                    "{} has an agreed answer for every question.",
+                    path.display()
+                ),
+                options: vec![
+                    "Show the report".to_string(),
+                    "Go through every question again".to_string(),
+                ],
+                start: 0,
+                help: "Going through shows each question's votes; vote again or change the \
+                       answer"
+                    .to_string(),
+            };
+            match room.select(&choice)? {
+                Reply::Interrupted => {
+                    room.say(&format!("Stopped; {} is unchanged.", path.display()));
+                    return Ok(ExitCode::Interrupted);
+                }
+                Reply::Value(1) => Some(0),
+                Reply::Value(_) | Reply::Back => None,
+            }
+        }
+    };
+
+    if let Some(start) = start {
+        let mut outcome = flow::run(
+            &questionnaire,
+            &mut answers,
+            start,
+            args.open_votes,
+            room,
+            &mut save,
+        )?;
+        if outcome == Outcome::Finished {
+            match walk::ask_target(&questionnaire, answers.target_stage, room)? {
+                Reply::Value(target) if target != answers.target_stage => {
+                    answers.target_stage = target;
+                    save(&answers)?;
+                }
+                Reply::Interrupted => outcome = Outcome::Interrupted,
+                Reply::Value(_) | Reply::Back => {}
+            }
+        }
+        if outcome == Outcome::Interrupted {
+            room.say(&format!(
+                "\nStopped: {} of {} agreed. Every vote is saved in {}.\nResume with:",
+                answers.answers.len(),
+                count(questionnaire.questions.len(), "question"),
+                path.display(),
+            ));
+            room.say_command(&resume);
+            return Ok(ExitCode::Interrupted);
+        }
+    }
+
+    let report = session::report(&questionnaire, &answers);
+    room.say("");
+    print(&report::render(
+        &report,
+        Format::Table,
+        stdout_look(),
+        None,
+    )?)?;
+    room.say(&crate::assess::summary(&report));
+    room.say(&format!(
+        "Session saved in {}\nThe report for the client:",
+        path.display()
+    ));
+    room.say_command(&format!(
+        "{program} score {}{} --format html -o report.html",
+        shell_quote(&path),
+        questionnaire_flag(&origin)
+    ));
+    Ok(ExitCode::Success)
+}
+
+/// Said when a run stops before the session file was written.
+const NOTHING_SAVED: &str = "Stopped before the workshop began; nothing was saved.";
+
+fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
+    let saved_in = path.map_or_else(
+        || "a new file in this directory".to_string(),
+        |p| p.display().to_string(),
+    );
+    format!(
+        "{} — workshop\n\n{} in {}. For each question everyone votes in turn, blind: press \
+         the number of your option, ? for don't know or - for not applicable; the key is not \
+         shown. When all have voted, the votes are revealed and the room agrees on one \
+         answer.\nEvery vote is saved at once in {saved_in}. Esc goes back one question; \
+         Ctrl-C stops safely and the session can be resumed.\n",
+        q.title,
+        count(q.questions.len(), "question"),
+        count(q.dimensions.len(), "part"),
+    )
+}
+
+/// A new file in `dir` named after the organisation (or `cx`) and the date, numbered
+/// so it never replaces an existing file.
+fn default_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf {
+    let slug = organisation
+        .map(crate::assess::slug)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "cx".to_string());
+    let stem = format!("{slug}-workshop-{today}");
+    let mut candidate = dir.join(format!("{stem}.toml"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{stem}-{n}.toml"));
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_path_names_the_organisation_and_never_reuses_a_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let first = default_path(dir.path(), Some("ACME GmbH"), "2026-11-24");
+        assert_eq!(
+            first.file_name().and_then(|n| n.to_str()),
+            Some("acme-gmbh-workshop-2026-11-24.toml")
+        );
+        std::fs::write(&first, "").expect("write");
+        let second = default_path(dir.path(), Some("ACME GmbH"), "2026-11-24");
+        assert!(second.ends_with("acme-gmbh-workshop-2026-11-24-2.toml"));
+        assert!(
+            default_path(dir.path(), None, "2026-11-24").ends_with("cx-workshop-2026-11-24.toml")
+        );
+    }
+}
