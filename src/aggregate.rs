@@ -270,7 +270,8 @@ pub struct GroupAnswer {
     pub spread: Option<u32>,
     /// Leik's consensus, 0 to 1; `null` without stage answers.
     pub consensus: Option<f64>,
-    /// In a workshop session: who chose what in the latest round, answer → names.
+    /// In a workshop session: who chose what in the first (blind) round, answer →
+    /// names; the other values are of that round too.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub voters: std::collections::BTreeMap<String, Vec<String>>,
     /// In a workshop session: how many rounds of votes the question had.

@@ -58,11 +58,12 @@ impl Workshop {
         self.votes.get(id).and_then(|rounds| rounds.last())
     }
 
-    /// What participant `who` chose in the latest round of each question.
+    /// What participant `who` chose in the first round of each question: their own
+    /// view, before any discussion.
     fn answers_of(&self, questionnaire: &Questionnaire, who: usize) -> Answers {
         let mut answers = Answers::new(questionnaire);
         for (id, rounds) in &self.votes {
-            if let Some(Some(vote)) = rounds.last().and_then(|r| r.get(who)) {
+            if let Some(Some(vote)) = rounds.first().and_then(|r| r.get(who)) {
                 answers.answers.insert(id.clone(), *vote);
             }
         }
@@ -131,8 +132,10 @@ pub fn check_participants(names: &[String]) -> Result<(), String> {
 }
 
 /// The report of a session: its agreed answers scored as any answers file, with each
-/// voted question's distribution, spread and consensus from the latest round and who
-/// chose what, and each dimension's range of the participants' own scores.
+/// voted question's distribution, spread, consensus and who chose what, and each
+/// dimension's range of the participants' own scores — all from the first round, the
+/// blind vote before any discussion, so a question the room argued its way to agree
+/// on still shows where it started (and how many rounds it took).
 pub fn report(questionnaire: &Questionnaire, answers: &Answers) -> Report {
     let mut report = score(questionnaire, answers);
     let Some(workshop) = &answers.workshop else {
@@ -152,7 +155,7 @@ pub fn report(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         if let Some(group) = &mut q.group {
             group.rounds = Some(rounds.len());
             let mut voters: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            if let Some(round) = rounds.last() {
+            if let Some(round) = rounds.first() {
                 for (name, vote) in workshop.participants.iter().zip(round) {
                     if let Some(vote) = vote {
                         voters
@@ -193,7 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn the_report_shows_who_chose_what_in_the_latest_round() {
+    fn the_report_shows_who_chose_what_in_the_first_blind_round() {
         let q = cx();
         let id = q.questions[0].id.clone();
         let mut answers = Answers::new(&q);
@@ -220,10 +223,11 @@ mod tests {
         let first = &report.questions[0];
         let group = first.group.as_ref().expect("voted");
         assert_eq!(group.rounds, Some(2));
-        assert_eq!(group.n, 3);
-        assert_eq!(group.spread, Some(1));
-        assert_eq!(group.voters["2"], ["Anna", "Ben"]);
-        assert_eq!(group.voters["3"], ["Chris"]);
+        assert_eq!(group.n, 2);
+        assert_eq!(group.spread, Some(3));
+        assert_eq!(group.voters["1"], ["Anna"]);
+        assert_eq!(group.voters["4"], ["Ben"]);
+        assert_eq!(group.voters["unknown"], ["Chris"]);
         // Questions nobody voted on carry no group values.
         assert!(report.questions[1].group.is_none());
         // The agreed answer is the answer, whatever the votes.

@@ -41,3 +41,6 @@ mod terminal;
 mod validate;
 #[path = "cli/views.rs"]
 mod views;
+#[cfg(unix)]
+#[path = "cli/workshop.rs"]
+mod workshop;

@@ -415,7 +415,7 @@ const NO_STEP_ACTION: &str = "No action defined for this stage";
 /// A group report's questions where the respondents did not all agree, least
 /// agreement first: lowest consensus, then widest spread, then questionnaire order. In
 /// a workshop session, the discussion list: only the questions the room was 2 or more
-/// stages apart on, or agreed on less than mostly.
+/// stages apart on, or agreed on less than mostly, when it first voted.
 fn disagreements(report: &Report) -> Vec<(&QuestionResult, &GroupAnswer)> {
     let session = report.participants.is_some();
     let mut rows: Vec<(&QuestionResult, &GroupAnswer)> = report
@@ -469,8 +469,8 @@ fn group_words(report: &Report) -> GroupWords {
     if report.participants.is_some() {
         GroupWords {
             scores: "Participants' own dimension scores",
-            disagree: "Discussion list: where the room disagreed, least agreement first",
-            none: "The room was never 2 or more stages apart nor split.",
+            disagree: "Discussion list: where the room disagreed in its blind vote, least agreement first",
+            none: "In its blind votes the room was never 2 or more stages apart nor split.",
         }
     } else {
         GroupWords {

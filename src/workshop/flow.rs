@@ -110,8 +110,13 @@ pub fn run(
     let total = order.len();
     let top = questionnaire.top_level();
     let mut at = start.min(total);
+    // The first question goes under what was said before it (the intro); every later
+    // one on a fresh screen.
+    let mut first = true;
     'questions: while let Some(question) = order.get(at).copied() {
-        room.clear();
+        if !std::mem::take(&mut first) {
+            room.clear();
+        }
         room.say(&question_screen(questionnaire, question, at, total));
         loop {
             // Vote, unless the latest round is complete (going back, or resuming).
@@ -349,7 +354,7 @@ fn question_screen(
         let _ = writeln!(out, "  {}  {}", i + 1, option.text.trim());
     }
     let _ = writeln!(out, "  ?  {DONT_KNOW}");
-    let _ = write!(out, "  -  {NOT_APPLICABLE}");
+    let _ = writeln!(out, "  -  {NOT_APPLICABLE}");
     out
 }
 

@@ -1,0 +1,290 @@
+//! `cxm workshop` end to end: the real binary in an 80×24 pseudo-terminal (rexpect),
+//! three people voting on the small test questionnaire — blind votes, the reveal, a
+//! re-vote, an interruption, a resume, a signal — and the session file it leaves.
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+use cxm::answers::{Answer, Answers, Parsed};
+use cxm::diagnostic::Source;
+use cxm::questionnaire::Questionnaire;
+
+use crate::common::ROOT;
+
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const UP: &str = "\x1b[A";
+
+fn small_path() -> String {
+    format!("{ROOT}/tests/fixtures/questionnaires/small.toml")
+}
+
+fn small() -> Questionnaire {
+    let text = std::fs::read_to_string(small_path()).unwrap();
+    Questionnaire::load(&Source::new("small.toml", text)).unwrap()
+}
+
+/// Starts `cxm workshop ARGS` on the small questionnaire in `dir`, 80×24, no colour.
+fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+    let cxm = Command::cargo_bin("cxm").unwrap();
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("stty cols 80 rows 24 && exec \"$0\" workshop \"$@\"")
+        .arg(cxm.get_program())
+        .args(["--questionnaire", &small_path()])
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    spawn_command(command, Some(15_000)).unwrap()
+}
+
+/// `text` as rexpect reads it: each byte a char, so non-ASCII text matches.
+fn pty(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+fn send(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+fn exit_code(p: &mut PtySession) -> i32 {
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("cxm did not exit normally: {other:?}"),
+    }
+}
+
+/// `name` votes with `key`, and the screen shows nothing of it: between the key and
+/// "✓ name" there is only the erased prompt line.
+fn blind_vote(p: &mut PtySession, name: &str, key: &str) {
+    p.exp_string(&format!("{name}, your vote:")).unwrap();
+    p.exp_string("- = not applicable").unwrap();
+    send(p, key);
+    let between = p.exp_string(&pty(&format!("✓ {name}"))).unwrap();
+    // The only thing drawn: the prompt line erased (`\r`, then CSI 2K).
+    assert_eq!(
+        between.replace("\r\x1b[2K", "").trim(),
+        "",
+        "{name}'s vote {key} may be on screen: {between:?}"
+    );
+}
+
+/// Everyone votes blind; returns what was on screen from the first vote to the
+/// reveal, which must show none of the votes.
+fn blind_round(p: &mut PtySession, votes: [&str; 3]) -> String {
+    for (name, key) in ["Anna", "Ben", "Chris"].into_iter().zip(votes) {
+        blind_vote(p, name, key);
+    }
+    let before = p.exp_string("The votes").unwrap();
+    for name in ["Anna", "Ben", "Chris"] {
+        assert!(!before.contains(&format!("{name}:")), "{before:?}");
+    }
+    before
+}
+
+fn session(dir: &Path) -> Answers {
+    let path = dir.join("s.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let parsed = Parsed::parse(Source::new(path.display().to_string(), text)).unwrap();
+    assert!(parsed.is_session());
+    parsed.resolve(&small()).unwrap().0
+}
+
+const ROOM: [&str; 4] = ["--session", "s.toml", "--organisation", "ACME"];
+
+#[test]
+fn a_room_votes_blind_revotes_stops_resumes_and_gets_its_discussion_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = small();
+    let order = q.questions_in_order();
+    let mut p = spawn(dir.path(), &ROOM);
+    // Participants are asked when not given; one name is not a room.
+    p.exp_string("Participants").unwrap();
+    send(&mut p, "Anna\r");
+    p.exp_string("at least 2 participants").unwrap();
+    send(&mut p, "Anna, Ben, Chris\r");
+
+    // Question 1: 1, 3, 3 is two stages apart, so the room discusses and votes again.
+    p.exp_string("Question 1 of 4").unwrap();
+    blind_round(&mut p, ["1", "3", "3"]);
+    p.exp_string("Anna").unwrap();
+    p.exp_string("Ben, Chris").unwrap();
+    p.exp_string("Discuss").unwrap();
+    p.exp_string("> Vote again (blind)").unwrap();
+    send(&mut p, ENTER);
+    blind_round(&mut p, ["2", "2", "3"]);
+    p.exp_string(", round 2").unwrap();
+    p.exp_string("Group answer 2").unwrap();
+    // Enter confirms the proposed answer; then a note.
+    p.exp_string("> 2  Checked by hand.").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Note").unwrap();
+    send(&mut p, "CRM checks by hand\r");
+
+    // Question 2: Anna votes, then Ctrl-C. Her vote is saved.
+    p.exp_string("Question 2 of 4").unwrap();
+    blind_vote(&mut p, "Anna", "3");
+    p.exp_string("Ben, your vote:").unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    p.exp_string("Stopped: 1 of 4 questions agreed").unwrap();
+    p.exp_string("workshop --session s.toml").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+
+    let saved = session(dir.path());
+    let room = saved.workshop.as_ref().unwrap();
+    assert_eq!(room.participants, ["Anna", "Ben", "Chris"]);
+    assert_eq!(saved.organisation.as_deref(), Some("ACME"));
+    let rounds = &room.votes[&order[0].id];
+    assert_eq!(rounds.len(), 2, "both rounds are kept");
+    assert_eq!(
+        rounds[0],
+        [
+            Some(Answer::Stage(1)),
+            Some(Answer::Stage(3)),
+            Some(Answer::Stage(3))
+        ]
+    );
+    assert_eq!(saved.answers[&order[0].id], Answer::Stage(2));
+    assert_eq!(saved.notes[&order[0].id], "CRM checks by hand");
+    assert_eq!(
+        room.votes[&order[1].id],
+        [vec![Some(Answer::Stage(3)), None, None]]
+    );
+
+    // Resume: at question 2, Anna's vote kept (and not shown), Ben and Chris vote.
+    let mut p = spawn(dir.path(), &["--session", "s.toml"]);
+    p.exp_string("Resuming s.toml: 1 of 4 questions agreed")
+        .unwrap();
+    p.exp_string("Question 2 of 4").unwrap();
+    p.exp_string(&pty("✓ Anna")).unwrap();
+    blind_vote(&mut p, "Ben", "3");
+    blind_vote(&mut p, "Chris", "2");
+    p.exp_string("The votes").unwrap();
+    // Esc on the answer goes back to question 1, its votes in: straight to its reveal.
+    send(&mut p, ESC);
+    p.exp_string("Question 1 of 4").unwrap();
+    p.exp_string("The votes, round 2").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Note").unwrap();
+    send(&mut p, ENTER);
+    // Question 2 again: its round is complete, so the reveal, and agree.
+    p.exp_string("Question 2 of 4").unwrap();
+    p.exp_string("Group answer 3").unwrap();
+    send(&mut p, ENTER);
+    send(&mut p, ENTER);
+    // Questions 3 and 4 (two options each): "?" and "-" are votes too. On question 3
+    // the room is two stages apart (options 1 and 3): it agrees on "Everyone" directly.
+    p.exp_string("Question 3 of 4").unwrap();
+    blind_round(&mut p, ["1", "?", "2"]);
+    p.exp_string("> Vote again (blind)").unwrap();
+    send(&mut p, &UP.repeat(3));
+    p.exp_string("> 2  Everyone.").unwrap();
+    send(&mut p, ENTER);
+    send(&mut p, ENTER);
+    p.exp_string("Question 4 of 4").unwrap();
+    blind_round(&mut p, ["-", "2", "2"]);
+    send(&mut p, ENTER);
+    send(&mut p, ENTER);
+    p.exp_string("Which stage do you aim for?").unwrap();
+    send(&mut p, ENTER);
+    // The report of the agreed answers, then the discussion list.
+    p.exp_string("Participants:  3: Anna, Ben, Chris").unwrap();
+    p.exp_string("Discussion list").unwrap();
+    let list = p.exp_string("Summary").unwrap();
+    // Least agreement first: question 3 (1 vs 3, consensus 0) before question 1.
+    let q3 = list.find("people-skills").expect("question 3 listed");
+    let q1 = list.find("data-quality").expect("question 1 listed");
+    assert!(q3 < q1, "{list}");
+    let words = list.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("2 rounds, n 3: 1 Anna; 3 Ben, Chris"),
+        "{list}"
+    );
+    p.exp_string("score s.toml").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    // Nothing but the session file (and its lock) was written.
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, [".s.toml.lock", "s.toml"]);
+
+    // `cxm score` reports the session the same way.
+    let out = Command::cargo_bin("cxm")
+        .unwrap()
+        .args(["score", "s.toml", "--questionnaire", &small_path()])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(stdout.contains("Discussion list"), "{stdout}");
+    let words = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("1 Anna; 3 Ben, Chris"), "{stdout}");
+}
+
+#[test]
+fn open_votes_show_each_vote_as_it_is_cast() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = ROOM.to_vec();
+    args.extend(["--participants", "Anna,Ben,Chris", "--open-votes"]);
+    let mut p = spawn(dir.path(), &args);
+    p.exp_string("Anna, your vote:").unwrap();
+    send(&mut p, "2");
+    p.exp_string(&pty("✓ Anna: 2")).unwrap();
+    send(&mut p, "?");
+    p.exp_string(&pty("✓ Ben: ?")).unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+}
+
+#[test]
+fn sigterm_and_sighup_keep_every_vote_and_say_how_to_resume() {
+    use rexpect::process::Signal;
+    for (signal, name, code) in [(Signal::SIGTERM, "TERM", 143), (Signal::SIGHUP, "HUP", 129)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = ROOM.to_vec();
+        args.extend(["--participants", "Anna,Ben"]);
+        let mut p = spawn(dir.path(), &args);
+        blind_vote(&mut p, "Anna", "1");
+        p.exp_string("Ben, your vote:").unwrap();
+        p.process_mut().signal(signal).unwrap();
+        p.exp_string(&format!("Stopped by SIG{name}")).unwrap();
+        p.exp_string("workshop --session s.toml").unwrap();
+        assert_eq!(exit_code(&mut p), code, "{name}");
+        let saved = session(dir.path());
+        let q = small();
+        let first = &q.questions_in_order()[0].id;
+        assert_eq!(
+            saved.workshop.unwrap().votes[first],
+            [vec![Some(Answer::Stage(1)), None]]
+        );
+    }
+}
+
+#[test]
+fn esc_on_the_first_question_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = ROOM.to_vec();
+    args.extend(["--participants", "Anna,Ben"]);
+    let mut p = spawn(dir.path(), &args);
+    p.exp_string("Anna, your vote:").unwrap();
+    send(&mut p, ESC);
+    p.exp_string("This is the first question").unwrap();
+    p.exp_string("Anna, your vote:").unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+}
