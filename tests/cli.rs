@@ -32,6 +32,8 @@ mod properties;
 mod readme;
 #[path = "cli/score.rs"]
 mod score;
+#[path = "cli/session.rs"]
+mod session;
 #[path = "cli/target.rs"]
 mod target;
 #[cfg(unix)]

@@ -482,7 +482,7 @@ fn group_words(report: &Report) -> GroupWords {
 }
 
 /// `split (consensus 0.50), spread 3, n 3: 1 ×1, 2 ×1, 4 ×1`; in a workshop, who
-/// chose what: `…, n 3: 1 Anna; 2 Ben; 4 Chris`, and the rounds when more than one.
+/// chose what: `…, n 3: 1: Anna; 2: Ben; 4: Chris`, and the rounds when more than one.
 fn agreement_text(g: &GroupAnswer) -> String {
     let consensus = g.consensus.map_or("no stage answers".to_string(), |c| {
         format!("{} (consensus {c:.2})", consensus_word(c))
@@ -503,7 +503,7 @@ fn agreement_text(g: &GroupAnswer) -> String {
             .keys()
             .filter_map(|answer| {
                 let names = g.voters.get(answer)?;
-                Some(format!("{answer} {}", names.join(", ")))
+                Some(format!("{answer}: {}", names.join(", ")))
             })
             .collect()
     };

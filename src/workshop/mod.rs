@@ -45,7 +45,12 @@ pub fn run(args: WorkshopArgs) -> anyhow::Result<ExitCode> {
         .map(session::parse_participants)
         .transpose()
         .map_err(|m| anyhow::anyhow!("--participants: {m}"))?;
-    if args.session.as_ref().is_none_or(|p| !p.exists()) {
+    if let Some(path) = args.session.as_ref().filter(|p| p.exists()) {
+        let parsed = Parsed::parse(read_answers(&path.display().to_string())?)?;
+        if !parsed.is_session() {
+            bail!(not_a_session(path, program()));
+        }
+    } else {
         bundled::resolve(
             args.questionnaire.as_deref(),
             bundled::DEFAULT_ID,
@@ -81,12 +86,7 @@ pub fn run_with(
         Some(path) => {
             let parsed = Parsed::parse(read_answers(&path.display().to_string())?)?;
             if !parsed.is_session() {
-                bail!(
-                    "{} is an answers file, not a workshop session; score it with `{program} \
-                     score {}`, or start a workshop with a new --session file",
-                    path.display(),
-                    shell_quote(path)
-                );
+                bail!(not_a_session(path, program));
             }
             let (q, origin) = bundled::resolve(
                 args.questionnaire.as_deref(),
@@ -279,6 +279,16 @@ pub fn run_with(
         questionnaire_flag(&origin)
     ));
     Ok(ExitCode::Success)
+}
+
+/// The error for `--session` naming an answers file.
+fn not_a_session(path: &Path, program: &str) -> String {
+    format!(
+        "{} is an answers file, not a workshop session; score it with `{program} score {}`, \
+         or start a workshop with a new --session file",
+        path.display(),
+        shell_quote(path)
+    )
 }
 
 /// Said when a run stops before the session file was written.

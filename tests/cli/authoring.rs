@@ -58,6 +58,7 @@ fn bundled_files_and_examples_point_editors_at_the_schemas() {
         ("questionnaires/cx-maturity.de.toml", "questionnaire"),
         ("examples/early-stage.toml", "answers"),
         ("examples/advanced.toml", "answers"),
+        ("examples/workshop-session.toml", "session"),
     ] {
         let text = std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
         let first = text.lines().next().unwrap();

@@ -206,7 +206,7 @@ fn a_room_votes_blind_revotes_stops_resumes_and_gets_its_discussion_list() {
     assert!(q3 < q1, "{list}");
     let words = list.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        words.contains("2 rounds, n 3: 1 Anna; 3 Ben, Chris"),
+        words.contains("2 rounds, n 3: 1: Anna; 3: Ben, Chris"),
         "{list}"
     );
     p.exp_string("score s.toml").unwrap();
@@ -231,7 +231,7 @@ fn a_room_votes_blind_revotes_stops_resumes_and_gets_its_discussion_list() {
     assert!(out.status.success());
     assert!(stdout.contains("Discussion list"), "{stdout}");
     let words = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(words.contains("1 Anna; 3 Ben, Chris"), "{stdout}");
+    assert!(words.contains("1: Anna; 3: Ben, Chris"), "{stdout}");
 }
 
 #[test]
