@@ -130,8 +130,11 @@ mod raw {
             with = "BTreeMap<String, Vec<BTreeMap<String, AnswerSchema>>>",
             extend("x-cxm-values-checked-later" = true)
         )]
-        pub votes: BTreeMap<Spanned<String>, Vec<BTreeMap<Spanned<String>, Spanned<RawAnswer>>>>,
+        pub votes: BTreeMap<Spanned<String>, Vec<Round>>,
     }
+
+    /// One round of votes as written: participant name → vote.
+    pub type Round = BTreeMap<Spanned<String>, Spanned<RawAnswer>>;
 
     // The one kind of file besides an answers file, for the schema.
     #[derive(JsonSchema)]

@@ -179,14 +179,15 @@ pub struct WorkshopArgs {
     pub open_votes: bool,
 }
 
-/// Score a saved answers file and print the stage report (never prompts).
+/// Score a saved answers file or workshop session and print the stage report.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  cxm score examples/early-stage.toml\n  cxm score answers.toml --min-stage 3 -o report.md",
     after_long_help = SCORING_RULES
 )]
 pub struct ScoreArgs {
-    /// The answers file to score; `-` reads it from standard input.
+    /// The answers file (or workshop session file) to score; `-` reads it from
+    /// standard input.
     #[arg(value_name = "ANSWERS")]
     pub answers: String,
 

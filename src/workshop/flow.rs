@@ -746,6 +746,25 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_shows_a_real_reveal() {
+        let q = small();
+        let round = [
+            Some(Answer::Stage(1)),
+            Some(Answer::Stage(3)),
+            Some(Answer::Stage(3)),
+        ];
+        let names = ["Anna".to_string(), "Ben".into(), "Chris".into()];
+        let text = reveal(&q.questions[0], q.top_level(), &names, &round, 1);
+        let readme = include_str!("../../README.md");
+        let block = readme
+            .split("```text\n")
+            .find(|b| b.starts_with("The votes"))
+            .and_then(|b| b.split("```").next())
+            .expect("a reveal in the README");
+        assert_eq!(text.trim(), block.trim());
+    }
+
+    #[test]
     fn no_stage_votes_propose_na_or_unknown() {
         let q = small();
         let question = &q.questions[0];
