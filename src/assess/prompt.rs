@@ -39,6 +39,16 @@ fn wrap(text: &str, width: usize, indent: usize) -> String {
     textwrap::fill(text.trim(), options)
 }
 
+/// The width of a key before an option's text, as the workshop numbers them
+/// (`1  Nothing…`, `?  Don't know`): wrapped lines go under the text, not the key.
+fn key_width(option: &str) -> usize {
+    let mut chars = option.chars();
+    match (chars.next(), chars.next(), chars.next(), chars.next()) {
+        (Some(k), Some(' '), Some(' '), Some(c)) if !k.is_whitespace() && c != ' ' => 3,
+        _ => 0,
+    }
+}
+
 /// A question wrapped for a select prompt at `width`: inquire puts "? " before it, and
 /// on Esc " (back)" after it, which must fit on its last line rather than break.
 fn question_text(message: &str, width: usize) -> String {
@@ -62,7 +72,7 @@ impl Prompter for Terminal {
         let options: Vec<String> = prompt
             .options
             .iter()
-            .map(|o| wrap(o, width - 3, 2))
+            .map(|o| wrap(o, width - 3, 2 + key_width(o)))
             .collect();
         let help = wrap(&prompt.help, width - 3, 1);
         let page_size = prompt.options.len();
