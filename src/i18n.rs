@@ -20,7 +20,7 @@
 //! arguments `t!(lang, "stages-to-go", gap = 2)`; argument names are the Fluent
 //! variables (`{ $gap }`). Pass numbers that select a plural form as numbers; pass
 //! decimals already written by [`Lang::fixed`] (Fluent would print `2.5` as `2.5` in
-//! every language). In the HTML templates the same is `{{ t("id", gap=2) }}`.
+//! every language). In the HTML templates the same is `{{ t("stages-to-go", gap=2) }}`.
 //!
 //! **Adding a message**: add `id = text` to *every* `locales/*/cxm.ftl` (a test fails
 //! when an id or its `{ $variables }` differ between the files, or when code asks for
@@ -133,7 +133,8 @@ impl Lang {
     }
 }
 
-/// A message in `lang`: `t!(lang, "id")` or `t!(lang, "id", name = value, …)`, each
+/// A message in `lang`: `t!(lang, "yes")`, or `t!(lang, "stages-to-go", gap = 2)` with
+/// arguments (any number of `name = value`), each
 /// `name` a Fluent variable of the message. See the [module](crate::i18n) header.
 #[macro_export]
 macro_rules! t {
@@ -183,6 +184,202 @@ pub fn env_language() -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::{Path, PathBuf};
+
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+    /// `locales/<lang>/cxm.ftl` of every language, by language.
+    fn message_files() -> BTreeMap<String, String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut files = BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).expect("locales/") {
+            let path = entry.expect("entry").path();
+            let lang = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(path.join("cxm.ftl")).expect("cxm.ftl");
+            files.insert(lang, text);
+        }
+        files
+    }
+
+    /// The variables a pattern refers to, in selectors and every variant too.
+    fn variables(pattern: &Pattern<&str>, out: &mut BTreeSet<String>) {
+        fn inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+            match e {
+                InlineExpression::VariableReference { id } => {
+                    out.insert(format!("${}", id.name));
+                }
+                InlineExpression::MessageReference { id, .. } => {
+                    out.insert(id.name.to_string());
+                }
+                InlineExpression::TermReference { id, .. } => {
+                    out.insert(format!("-{}", id.name));
+                }
+                InlineExpression::FunctionReference { arguments, .. } => {
+                    for a in &arguments.positional {
+                        inline(a, out);
+                    }
+                    for a in &arguments.named {
+                        inline(&a.value, out);
+                    }
+                }
+                InlineExpression::Placeable { expression } => expression_(expression, out),
+                InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {
+                }
+            }
+        }
+        fn expression_(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+            match e {
+                Expression::Inline(e) => inline(e, out),
+                Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    for v in variants {
+                        variables(&v.value, out);
+                    }
+                }
+            }
+        }
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                expression_(expression, out);
+            }
+        }
+    }
+
+    /// Every message of an `.ftl` text with what it refers to; panics on a syntax
+    /// error, which would otherwise panic when the messages load.
+    fn messages(lang: &str, text: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = fluent_syntax::parser::parse(text)
+            .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/cxm.ftl: {errors:?}"));
+        let mut out = BTreeMap::new();
+        for entry in &resource.body {
+            match entry {
+                Entry::Message(m) => {
+                    let mut refs = BTreeSet::new();
+                    if let Some(value) = &m.value {
+                        variables(value, &mut refs);
+                    }
+                    for a in &m.attributes {
+                        variables(&a.value, &mut refs);
+                    }
+                    let fresh = out.insert(m.id.name.to_string(), refs).is_none();
+                    assert!(fresh, "locales/{lang}/cxm.ftl: `{}` twice", m.id.name);
+                }
+                Entry::Junk { content } => panic!("locales/{lang}/cxm.ftl: cannot read {content}"),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_language_has_the_same_messages_with_the_same_variables() {
+        let files = message_files();
+        let english = messages("en", &files["en"]);
+        assert!(files.contains_key("de"), "German messages");
+        for lang in Lang::ALL {
+            assert!(files.contains_key(lang.tag()), "no messages for {lang:?}");
+        }
+        for (lang, text) in &files {
+            let theirs = messages(lang, text);
+            let only = |a: &BTreeMap<String, BTreeSet<String>>, b: &BTreeMap<_, _>| {
+                a.keys()
+                    .filter(|k| !b.contains_key(*k))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                only(&english, &theirs),
+                Vec::<String>::new(),
+                "missing in {lang}"
+            );
+            assert_eq!(
+                only(&theirs, &english),
+                Vec::<String>::new(),
+                "only in {lang}"
+            );
+            for (id, refs) in &english {
+                assert_eq!(
+                    &theirs[id], refs,
+                    "`{id}` in {lang} refers to other placeables"
+                );
+            }
+        }
+    }
+
+    /// Source files of `cxm` under `dir`: Rust and the HTML templates.
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The message ids `text` asks for: `t!(lang, "id"` in Rust, `t("id"` in templates.
+    fn asked_for(text: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        for (pattern, skip_to_quote) in [("t!(", true), ("t(\"", false)] {
+            for (at, _) in text.match_indices(pattern) {
+                // `t!(`, not `format!(`; `t("`, not `print("`.
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &text[at + pattern.len()..];
+                let rest = if skip_to_quote {
+                    match rest.find('"') {
+                        Some(q) => &rest[q + 1..],
+                        None => continue,
+                    }
+                } else {
+                    rest
+                };
+                if let Some(end) = rest.find('"') {
+                    ids.push(rest[..end].to_string());
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn code_asks_only_for_messages_that_exist_and_every_message_is_used() {
+        let english = messages("en", &message_files()["en"]);
+        let mut files = Vec::new();
+        sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut used = BTreeSet::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("source");
+            // Not the patterns of this test.
+            let text = match text
+                .split_once("mod tests {\n    use super::*;\n    use std::collections::{BTreeMap")
+            {
+                Some((code, _)) => code.to_string(),
+                None => text,
+            };
+            for id in asked_for(&text) {
+                assert!(
+                    english.contains_key(&id) || id == "no-such-message",
+                    "{} asks for `{id}`, which locales/en/cxm.ftl does not have",
+                    path.display()
+                );
+                used.insert(id);
+            }
+        }
+        let unused: Vec<&String> = english.keys().filter(|id| !used.contains(*id)).collect();
+        assert!(unused.is_empty(), "messages no code asks for: {unused:?}");
+    }
 
     #[test]
     fn the_first_non_empty_locale_variable_decides() {

@@ -33,9 +33,9 @@ action-none-sustain = Halten: höchste Stufe erreicht
 action-none-not-assessed = Beantworten Sie ihre Fragen, um eine Stufe zu erhalten
 action-none-not-defined = Für diese Stufe ist kein Schritt festgelegt
 action-kpi = KPI
-action-owner = Verantwortlich
+action-owner = Zuständig
 action-horizon = Zeitrahmen
-lift-label = Um { $stage } zu erreichen
+lift-label = Für { $stage }
 lift-answer-open-first = { $open ->
     [one] höhere Antworten auf die beantworteten Fragen reichen nicht; beantworten Sie zuerst die 1 offene Frage
    *[other] höhere Antworten auf die beantworteten Fragen reichen nicht; beantworten Sie zuerst die { $open } offenen Fragen
@@ -141,7 +141,7 @@ html-legend-target = Ziel { $stage }
 html-legend-scale = Skala 1 bis { $max }, die Zahlen stehen in der Tabelle
 html-column-to-target = Bis zum Ziel
 html-median = Median { $median }
-html-to-go-percent = noch { $gap }, { $percent } %
+html-to-go-percent = noch { $gap }, { $percent } % des Wegs
 html-heading-ladder = Die Stufenleiter
 html-you-are-here = Sie sind hier
 html-heading-details = Die Dimensionen im Einzelnen

@@ -4,7 +4,7 @@
 //! `--template FILE` replaces it so a consultant can brand the report without a
 //! rebuild. A template sees the JSON report's fields as its variables, plus `radar`
 //! (the chart as inline SVG) and `radar_summary` (its text alternative). Its words
-//! come from the message files through the function `t` (`{{ t("html-overall-stage")
+//! come from the message files through the function `t` (`{{ t("label-overall-stage")
 //! }}`, see [`crate::i18n`]) in the report's language, and so do the filters that write
 //! numbers and dates (`score`, `decimal`, `date`). Everything it prints is
 //! HTML-escaped, whatever the template's file name; a template runs on a fuel budget,
