@@ -141,7 +141,10 @@ html-legend-target = Ziel { $stage }
 html-legend-scale = Skala 1 bis { $max }, die Zahlen stehen in der Tabelle
 html-column-to-target = Bis zum Ziel
 html-median = Median { $median }
-html-to-go-percent = noch { $gap }, { $percent } % des Wegs
+html-to-go-percent = { $gap ->
+    [one] noch 1 Stufe
+   *[other] noch { $gap } Stufen
+}, { $percent } %
 html-heading-ladder = Die Stufenleiter
 html-you-are-here = Sie sind hier
 html-heading-details = Die Dimensionen im Einzelnen

@@ -612,8 +612,8 @@ pub(super) fn to_plain(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
-            '\u{2018}' | '\u{2019}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' => out.push('"'),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' => out.push('"'),
             '\u{2026}' => out.push_str("..."),
             '\u{2192}' => out.push_str("->"),
             '\u{00D7}' => out.push('x'),

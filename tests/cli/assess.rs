@@ -173,6 +173,46 @@ fn answering_every_question_saves_a_complete_file_and_shows_the_report() {
     );
 }
 
+/// `text` as rexpect shows it: each byte of its UTF-8 as one `char`.
+fn as_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+#[test]
+fn in_german_the_prompts_speak_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["--lang", "de", "--answers", "a.toml"]);
+    p.exp_string("Reifegrad der Customer Experience").unwrap();
+    p.exp_string("18 Fragen in 6 Teilen").unwrap();
+    p.exp_string("Name der Organisation").unwrap();
+    send(&mut p, "ACME GmbH\r");
+    p.exp_string("Ihr Name").unwrap();
+    send(&mut p, ENTER);
+    let screen = p.exp_string("Frage 1 von 18").unwrap();
+    assert!(screen.contains(&as_read("Weiß nicht")), "{screen}");
+    assert!(screen.contains("Trifft auf uns nicht zu"), "{screen}");
+    assert!(!screen.contains("Don't know"), "{screen}");
+    // Esc on the first question says so in German.
+    send(&mut p, ESC);
+    p.exp_string("Dies ist die erste Frage").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Frage 2 von 18").unwrap();
+    send(&mut p, ESC);
+    p.exp_string(&as_read("(zurück)")).unwrap();
+    p.exp_string("Frage 1 von 18").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Frage 2 von 18").unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    p.exp_string("Beendet: 1 von 18 beantwortet").unwrap();
+    p.exp_string("Weitermachen mit:").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let q = cxm::bundled::find(cxm::bundled::DEFAULT_ID, Some("de")).unwrap();
+    let saved = read_answers(&dir.path().join("a.toml"), &q);
+    assert_eq!(saved.answers.len(), 1);
+    assert_eq!(saved.language.as_deref(), Some("de"));
+}
+
 #[test]
 fn ctrl_c_after_three_answers_keeps_three_and_a_second_run_resumes_at_four() {
     let q = bundled();
