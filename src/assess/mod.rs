@@ -865,6 +865,28 @@ mod tests {
     }
 
     #[test]
+    fn in_german_everything_said_around_the_questions_is_german() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.toml");
+        let mut p = FirstOptions::default();
+        let mut german = args(path.clone());
+        german.lang = Some("de".into());
+        run_with(german, &mut p, "2026-11-23", "cxm").expect("runs");
+        let said = p.said.join("\n");
+        assert!(
+            said.contains("18 Fragen in 6 Teilen, etwa 9–13 Minuten."),
+            "{said}"
+        );
+        assert!(said.contains("\nZusammenfassung\nGesamtstufe: 1 Uniform, Wert 1,00 / 5\n"));
+        assert!(said.contains("\nGebremst durch: alle Dimensionen gleichermaßen"));
+        assert!(said.contains("\nErster nächster Schritt: "), "{said}");
+        assert!(said.contains(&format!("Antworten gespeichert in {}\n", path.display())));
+        for english in ["Summary", "Overall stage", "questions in", "Answers saved"] {
+            assert!(!said.contains(english), "`{english}` in:\n{said}");
+        }
+    }
+
+    #[test]
     fn a_second_run_the_same_day_offers_the_unfinished_file() {
         let dir = tempfile::tempdir().expect("tempdir");
         let todays = todays_path(dir.path(), Some("ACME"), "2026-11-23");
