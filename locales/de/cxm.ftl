@@ -37,7 +37,7 @@ action-owner = Zuständig
 action-horizon = Zeitrahmen
 lift-label = Für { $stage }
 lift-answer-open-first = { $open ->
-    [one] höhere Antworten auf die beantworteten Fragen reichen nicht; beantworten Sie zuerst die 1 offene Frage
+    [one] höhere Antworten auf die beantworteten Fragen reichen nicht; beantworten Sie zuerst die offene Frage
    *[other] höhere Antworten auf die beantworteten Fragen reichen nicht; beantworten Sie zuerst die { $open } offenen Fragen
 }
 lift-options-stop-below = höhere Antworten auf die beantworteten Fragen reichen nicht: ihre Optionen enden darunter
@@ -294,7 +294,7 @@ assess-start-new-file = Eine neue Datei beginnen
 assess-go-on-help = Beim Weitermachen kommen nur die noch offenen Fragen
 assess-resuming = Weiter mit { $path }: { $coverage }. Es folgen die { $open } offenen Fragen. Esc geht zurück; Strg+C beendet sicher.
 assess-answer-open = { $open ->
-    [one] Die 1 noch offene Frage beantworten („Weiß nicht“)
+    [one] Die noch offene Frage beantworten („Weiß nicht“)
    *[other] Die { $open } noch offenen Fragen beantworten („Weiß nicht“)
 }
 assess-show-report = Den Bericht zeigen
