@@ -1,5 +1,11 @@
 //! Questionnaires embedded in the binary, so `cxm` works from any directory, and the
 //! one lookup that turns `--questionnaire FILE|ID` and `--lang` into a questionnaire.
+//!
+//! Which edition (language) of a bundled questionnaire: `--lang`, else the answers
+//! file's `language` (callers pass the first of the two), else the language of the
+//! environment (`LC_ALL`, `LC_MESSAGES`, `LANG`) when the questionnaire is bundled in
+//! it, else English. A language named by `--lang` or an answers file that is not
+//! bundled is an error; one only the environment asks for is not.
 
 use std::path::Path;
 
@@ -81,14 +87,33 @@ pub fn find(id: &str, lang: Option<&str>) -> anyhow::Result<Questionnaire> {
     Ok(candidates.swap_remove(i))
 }
 
+/// The language of the edition of bundled questionnaire `id` to use: `lang` (from
+/// `--lang` or the answers file) when given, else `env` (the environment's language,
+/// see [`crate::i18n::language_from_env`]) when `id` is bundled in it, else `None`
+/// (English).
+pub fn choose_language(id: &str, lang: Option<&str>, env: Option<&str>) -> Option<String> {
+    if let Some(lang) = lang {
+        return Some(lang.to_string());
+    }
+    let env = env?;
+    let bundled = all()
+        .unwrap_or_default()
+        .into_iter()
+        .any(|q| q.id == id && matches_language(&q.language, env));
+    bundled.then(|| env.to_string())
+}
+
 /// Resolves `--questionnaire FILE|ID`: an existing path (or anything ending in `.toml`)
 /// is a file; anything else is a bundled id. Without the flag, `default_id` is looked
-/// up among the bundled ones.
+/// up among the bundled ones. Without `lang`, the environment's language picks the
+/// edition (see the module header).
 pub fn resolve(
     flag: Option<&str>,
     default_id: &str,
     lang: Option<&str>,
 ) -> anyhow::Result<(Questionnaire, QuestionnaireOrigin)> {
+    let env = crate::i18n::env_language();
+    let lang_for = |id: &str| choose_language(id, lang, env.as_deref());
     match flag {
         Some(value) if Path::new(value).exists() || value.ends_with(".toml") => {
             let text = crate::input::read_file(Path::new(value))
@@ -96,8 +121,14 @@ pub fn resolve(
             let q = Questionnaire::load(&Source::new(value, text))?;
             Ok((q, QuestionnaireOrigin::File(value.to_string())))
         }
-        Some(id) => Ok((find(id, lang)?, QuestionnaireOrigin::Bundled)),
-        None => Ok((find(default_id, lang)?, QuestionnaireOrigin::Bundled)),
+        Some(id) => Ok((
+            find(id, lang_for(id).as_deref())?,
+            QuestionnaireOrigin::Bundled,
+        )),
+        None => Ok((
+            find(default_id, lang_for(default_id).as_deref())?,
+            QuestionnaireOrigin::Bundled,
+        )),
     }
 }
 
@@ -182,6 +213,19 @@ mod tests {
         for q in editions {
             assert_eq!(skeleton(q), skeleton(english), "{} differs", q.language);
         }
+    }
+
+    #[test]
+    fn the_environment_picks_an_edition_only_when_it_is_bundled() {
+        let choose = |lang, env| choose_language(DEFAULT_ID, lang, env);
+        assert_eq!(choose(None, Some("de")).as_deref(), Some("de"));
+        // --lang or the answers file come first, also when the environment says else.
+        assert_eq!(choose(Some("en"), Some("de")).as_deref(), Some("en"));
+        assert_eq!(choose(Some("fr"), None).as_deref(), Some("fr"));
+        // A language that is not bundled in the environment is no error: English.
+        assert_eq!(choose(None, Some("fr")), None);
+        assert_eq!(choose(None, None), None);
+        assert_eq!(choose_language("nope", None, Some("de")), None);
     }
 
     #[test]

@@ -10,7 +10,9 @@
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::score::{AnswerValue, QuestionnaireInfo, Report, StageRef, Tool};
+use crate::t;
 
 /// The comparison, in the shape `cxm compare --format json` prints.
 #[derive(Debug, Clone, Serialize)]
@@ -133,10 +135,16 @@ fn change(
     }
 }
 
-/// `Timing of Interaction from 3 (Multichannel) to 2 (Segment-Based)`.
-fn fell(name: &str, c: &Change) -> Option<String> {
+/// `Timing of Interaction from 3 (Multichannel) to 2 (Segment-Based)`, in `lang`.
+fn fell(name: &str, c: &Change, lang: Lang) -> Option<String> {
     match (&c.before_stage, &c.after_stage, c.stage_change) {
-        (Some(b), Some(a), Some(d)) if d < 0 => Some(format!("{name} from {b} to {a}")),
+        (Some(b), Some(a), Some(d)) if d < 0 => Some(t!(
+            lang,
+            "compare-regression",
+            name = name,
+            before = b.to_string(),
+            after = a.to_string()
+        )),
         _ => None,
     }
 }
@@ -230,8 +238,15 @@ pub fn compare(
             progress,
         }
     });
-    let mut regressions: Vec<String> = fell("overall stage", &overall).into_iter().collect();
-    regressions.extend(dimensions.iter().filter_map(|d| fell(&d.name, &d.change)));
+    // In the words of the reports: the questionnaire's language.
+    let lang = Lang::of(&last.questionnaire.language);
+    let overall_stage = t!(lang, "compare-regression-overall");
+    let mut regressions: Vec<String> = fell(&overall_stage, &overall, lang).into_iter().collect();
+    regressions.extend(
+        dimensions
+            .iter()
+            .filter_map(|d| fell(&d.name, &d.change, lang)),
+    );
     Some(Comparison {
         schema_version: 1,
         tool: last.tool.clone(),
@@ -265,13 +280,20 @@ mod tests {
         let up = change((Some(2.4), Some(&two)), (Some(3.1), Some(&three)));
         assert_eq!(up.stage_change, Some(1));
         assert!((up.delta.unwrap() - 0.7).abs() < 1e-9);
-        assert_eq!(fell("A", &up), None);
+        assert_eq!(fell("A", &up, Lang::En), None);
         let down = change((Some(3.1), Some(&three)), (Some(2.4), Some(&two)));
         assert_eq!(down.stage_change, Some(-1));
-        assert_eq!(fell("A", &down).as_deref(), Some("A from 3 (S3) to 2 (S2)"));
+        assert_eq!(
+            fell("A", &down, Lang::En).as_deref(),
+            Some("A from 3 (S3) to 2 (S2)")
+        );
         let unscored = change((None, None), (Some(2.0), Some(&two)));
         assert_eq!((unscored.delta, unscored.stage_change), (None, None));
-        assert_eq!(fell("A", &unscored), None, "no stage before: nothing fell");
+        assert_eq!(
+            fell("A", &unscored, Lang::En),
+            None,
+            "no stage before: nothing fell"
+        );
     }
 
     #[test]

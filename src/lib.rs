@@ -14,6 +14,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod document;
 pub mod exit_codes;
+pub mod i18n;
 pub mod input;
 pub mod invocation;
 pub mod lift;

@@ -19,6 +19,7 @@ use crate::lift::{self, Choice, Item};
 use crate::questionnaire::{
     Action, DimensionMethod, OverallMethod, Question, Questionnaire, Stage, StageRule,
 };
+use crate::t;
 use crate::target::{self, DimensionTarget, Target};
 
 /// Scores closer than this to a whole number are that number: a dimension whose
@@ -658,22 +659,28 @@ impl Report {
     /// Applies a CI gate: it fails when the overall stage is below `min_stage`, or when
     /// the result is incomplete and `allow_incomplete` is false.
     pub fn apply_gate(&mut self, min_stage: &StageRef, allow_incomplete: bool) {
+        // In the report's language, as every view shows them.
+        let lang = crate::i18n::Lang::of(&self.questionnaire.language);
+        let min = min_stage.to_string();
         let mut reasons = Vec::new();
         match &self.overall.stage {
-            None => reasons.push(format!(
-                "no overall stage: no question has a stage answer, so it cannot reach {min_stage}"
+            None => reasons.push(t!(lang, "gate-reason-no-stage", min = min)),
+            Some(stage) if stage.level < min_stage.level => reasons.push(t!(
+                lang,
+                "gate-reason-below",
+                stage = stage.to_string(),
+                min = min
             )),
-            Some(stage) if stage.level < min_stage.level => {
-                reasons.push(format!("overall stage {stage} is below {min_stage}"))
-            }
             Some(_) => {}
         }
         if !self.complete && !allow_incomplete {
             let c = &self.coverage;
-            reasons.push(format!(
-                "the result is incomplete ({} don't know, {} unanswered of {} questions); answer \
-                 them or pass --allow-incomplete",
-                c.unknown, c.unanswered, c.questions
+            reasons.push(t!(
+                lang,
+                "gate-reason-incomplete",
+                unknown = c.unknown,
+                unanswered = c.unanswered,
+                questions = c.questions
             ));
         }
         self.gate = Some(Gate {

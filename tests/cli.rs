@@ -20,6 +20,8 @@ mod compare;
 mod corpus;
 #[path = "cli/help.rs"]
 mod help;
+#[path = "cli/language.rs"]
+mod language;
 #[path = "cli/list.rs"]
 mod list;
 #[path = "cli/manifest.rs"]

@@ -15,21 +15,23 @@ use crate::answers::{Answers, Parsed};
 use crate::bundled::{self, QuestionnaireOrigin};
 use crate::cli::AssessArgs;
 use crate::commands::{score::read_answers, stdout_look};
-use crate::diagnostic::count;
 use crate::exit_codes::ExitCode;
+use crate::i18n::Lang;
 use crate::invocation::{program, shell_quote};
 use crate::output::{Access, Existing, print, write_with};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Format};
 use crate::score::score;
+use crate::t;
 use walk::{Ask, Outcome, Prompter, Reply, SelectPrompt};
 
 /// Deals with temporary files a kill during a save left beside answers file `path`: a
 /// newer copy that is a whole answers file is offered to keep; every other one is
-/// removed, and the user is told.
+/// removed, and the user is told, in `lang`.
 pub(crate) fn recover_interrupted_save(
     path: &Path,
     prompter: &mut dyn Prompter,
+    lang: Lang,
 ) -> anyhow::Result<Outcome> {
     let leftovers = crate::output::leftover_temps(path);
     if leftovers.is_empty() {
@@ -45,19 +47,19 @@ pub(crate) fn recover_interrupted_save(
     let mut kept = None;
     if let Some((temp, count)) = newer {
         let choice = SelectPrompt {
-            message: format!(
-                "A save to {} was interrupted and left a newer copy ({} answers; the file has \
-                 {}).",
-                path.display(),
-                count,
-                current.as_ref().map_or(0, Parsed::answer_count)
+            message: t!(
+                lang,
+                "assess-newer-copy",
+                path = path.display().to_string(),
+                copy = count,
+                file = current.as_ref().map_or(0, Parsed::answer_count)
             ),
             options: vec![
-                "Keep the newer copy".into(),
-                format!("Keep {} as it is", path.display()),
+                t!(lang, "assess-keep-newer-copy"),
+                t!(lang, "assess-keep-file", path = path.display().to_string()),
             ],
             start: 0,
-            help: "The other one is removed".into(),
+            help: t!(lang, "assess-other-removed"),
         };
         match prompter.select(&choice)? {
             Reply::Interrupted => return Ok(Outcome::Interrupted),
@@ -78,13 +80,11 @@ pub(crate) fn recover_interrupted_save(
         let _ = std::fs::remove_file(temp);
     }
     if !removed.is_empty() {
-        prompter.say(&format!(
-            "Removed {} left by an interrupted save of {}.",
-            match removed.len() {
-                1 => "a temporary file".to_string(),
-                n => format!("{n} temporary files"),
-            },
-            path.display()
+        prompter.say(&t!(
+            lang,
+            "assess-removed-temporary",
+            files = removed.len(),
+            path = path.display().to_string()
         ));
     }
     Ok(Outcome::Finished)
@@ -202,12 +202,6 @@ fn keep_old_version(path: &Path, text: &str, version: &str) -> anyhow::Result<Pa
     )
 }
 
-/// Said when a run stops before anything was written.
-const NOTHING_SAVED: &str = "Stopped before the first answer; nothing was saved.";
-
-/// Said when Esc is pressed on a choice that has nothing to go back to.
-const CHOOSE_ONE: &str = "Choose one of these; Ctrl-C stops.";
-
 /// The error for a run without a terminal (a pipe, CI, `< /dev/null`).
 pub fn no_terminal() -> String {
     format!(
@@ -233,7 +227,7 @@ pub fn run(mut args: AssessArgs) -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         bail!(no_terminal());
     }
-    run_with(args, &mut prompt::Terminal, &today(), program())
+    run_with(args, &mut prompt::Terminal::default(), &today(), program())
 }
 
 /// The whole command with the terminal and the date passed in, so tests can drive it.
@@ -244,14 +238,23 @@ pub fn run_with(
     program: &str,
 ) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref();
+    // Before the questionnaire (and so its language) is known: --lang, else the
+    // environment's.
+    let early = Lang::of(
+        &lang
+            .map(str::to_string)
+            .or_else(crate::i18n::env_language)
+            .unwrap_or_default(),
+    );
     let existing = args.answers.as_ref().filter(|p| p.exists());
     // One cxm at a time per answers file, from before it is read to the end of the run:
     // two would each save their own answers over the other's.
     let lock = existing.map(|p| lock(p)).transpose()?;
     if let Some(path) = existing
-        && recover_interrupted_save(path, prompter)? == Outcome::Interrupted
+        && recover_interrupted_save(path, prompter, early)? == Outcome::Interrupted
     {
-        prompter.say(&format!("Stopped; {} is unchanged.", path.display()));
+        let path = path.display().to_string();
+        prompter.say(&t!(early, "assess-stopped-unchanged", path = path));
         return Ok(ExitCode::Interrupted);
     }
     let (questionnaire, origin, mut answers) = match existing {
@@ -264,6 +267,7 @@ pub fn run_with(
                 lang.or(parsed.language()),
             )?;
             let (answers, warnings, dropped) = parsed.upgrade(&q)?;
+            let ui = Lang::of(&q.language);
             for w in warnings {
                 prompter.say(&format!("warning: {}", w.message));
             }
@@ -285,23 +289,20 @@ pub fn run_with(
                         path.display()
                     )
                 })?;
-                let carried = match answers.answers.len() {
-                    1 => "1 answer is carried over".to_string(),
-                    n => format!("{n} answers are carried over"),
-                };
+                let carried = t!(ui, "assess-carried-over", answers = answers.answers.len());
                 let gone = match dropped.len() {
                     0 => String::new(),
-                    1 => ", 1 no longer fits a question and is left out".to_string(),
-                    n => format!(", {n} no longer fit a question and are left out"),
+                    n => format!(", {}", t!(ui, "assess-left-out", answers = n)),
                 };
-                prompter.say(&format!(
-                    "{} was answered with version {old_version} of {}; this is version {}. \
-                     {carried}{gone}; you are asked only the rest. The {old_version} file is \
-                     kept as {}.",
-                    path.display(),
-                    q.id,
-                    q.version,
-                    kept.display()
+                prompter.say(&t!(
+                    ui,
+                    "assess-other-version",
+                    path = path.display().to_string(),
+                    old = old_version.to_string(),
+                    id = q.id.as_str(),
+                    new = q.version.as_str(),
+                    carried = format!("{carried}{gone}"),
+                    kept = kept.display().to_string()
                 ));
             }
             (q, origin, answers)
@@ -314,6 +315,9 @@ pub fn run_with(
             (q, origin, answers)
         }
     };
+    // From here on, the questionnaire's language.
+    let lang = Lang::of(&questionnaire.language);
+    prompter.set_language(lang);
     let changed_by_flags =
         existing.is_some() && (args.organisation.is_some() || args.respondent.is_some());
     if let Some(o) = args.organisation {
@@ -335,8 +339,8 @@ pub fn run_with(
     let plan: Option<(usize, Ask)> = match &path {
         None => {
             prompter.say(&intro(&questionnaire, args.answers.as_deref()));
-            if walk::ask_names(prompter, &mut answers, false)? == Outcome::Interrupted {
-                prompter.say(NOTHING_SAVED);
+            if walk::ask_names(prompter, &mut answers, false, lang)? == Outcome::Interrupted {
+                prompter.say(&t!(lang, "assess-nothing-saved"));
                 return Ok(ExitCode::Interrupted);
             }
             // Today's file for this organisation, not finished: offer to go on with it.
@@ -344,28 +348,31 @@ pub fn run_with(
             if args.answers.is_none()
                 && let Some(progress) = unfinished(&todays, &questionnaire)
             {
+                let todays_name = todays.display().to_string();
                 let choice = SelectPrompt {
-                    message: format!(
-                        "{} from today is not finished ({progress}).",
-                        todays.display()
+                    message: t!(
+                        lang,
+                        "assess-today-unfinished",
+                        path = todays_name.as_str(),
+                        progress = progress
                     ),
                     options: vec![
-                        format!("Go on with {}", todays.display()),
-                        "Start a new file".into(),
+                        t!(lang, "assess-go-on-with", path = todays_name.as_str()),
+                        t!(lang, "assess-start-new-file"),
                     ],
                     start: 0,
-                    help: "Going on asks only the questions still open".into(),
+                    help: t!(lang, "assess-go-on-help"),
                 };
                 // Esc has nothing to go back to here: ask again.
                 let reply = loop {
                     match prompter.select(&choice)? {
-                        Reply::Back => prompter.say(CHOOSE_ONE),
+                        Reply::Back => prompter.say(&t!(lang, "assess-choose-one")),
                         reply => break reply,
                     }
                 };
                 match reply {
                     Reply::Interrupted => {
-                        prompter.say(NOTHING_SAVED);
+                        prompter.say(&t!(lang, "assess-nothing-saved"));
                         return Ok(ExitCode::Interrupted);
                     }
                     Reply::Value(0) => {
@@ -386,56 +393,53 @@ pub fn run_with(
         Some(p) => {
             let coverage = score(&questionnaire, &answers).coverage;
             let open = coverage.open();
+            let name = p.display().to_string();
             if coverage.unanswered > 0 {
-                prompter.say(&format!(
-                    "Resuming {}: {}. The {open} open questions follow. Esc goes back; Ctrl-C \
-                     stops safely.",
-                    p.display(),
-                    report::coverage_line(&coverage)
+                prompter.say(&t!(
+                    lang,
+                    "assess-resuming",
+                    path = name.as_str(),
+                    coverage = report::coverage_line(&coverage, lang),
+                    open = open
                 ));
                 Some((0, Ask::Open))
             } else {
                 // Every question has an answer; "Don't know" ones are still open.
                 let mut options = Vec::new();
                 if open > 0 {
-                    options.push(format!(
-                        "Answer the {} still open (don't know)",
-                        if open == 1 {
-                            "1 question".to_string()
-                        } else {
-                            format!("{open} questions")
-                        }
-                    ));
+                    options.push(t!(lang, "assess-answer-open", open = open));
                 }
                 options.extend([
-                    "Show the report".to_string(),
-                    "Review all answers".to_string(),
+                    t!(lang, "assess-show-report"),
+                    t!(lang, "assess-review-all"),
                 ]);
                 let choice = SelectPrompt {
                     message: match open {
-                        0 => format!("{} has an answer for every question.", p.display()),
-                        _ => format!(
-                            "{} has an answer for every question, {open} of them \
-                             \"Don't know\".",
-                            p.display()
+                        0 => t!(lang, "assess-all-answered", path = name.as_str()),
+                        _ => t!(
+                            lang,
+                            "assess-all-answered-dont-know",
+                            path = name.as_str(),
+                            open = open
                         ),
                     },
                     start: 0,
-                    help: "Review walks through every question with your answers preselected"
-                        .into(),
+                    help: t!(lang, "assess-review-help"),
                     options,
                 };
                 let review = choice.options.len() - 1;
                 match prompter.select(&choice)? {
                     Reply::Interrupted => {
-                        prompter.say(&format!("Stopped; {} is unchanged.", p.display()));
+                        prompter.say(&t!(lang, "assess-stopped-unchanged", path = name));
                         return Ok(ExitCode::Interrupted);
                     }
                     Reply::Value(0) if open > 0 => Some((0, Ask::Open)),
                     Reply::Value(i) if i == review => {
                         // A review may change the names too; keep them at once.
                         let before = (answers.organisation.clone(), answers.respondent.clone());
-                        if walk::ask_names(prompter, &mut answers, true)? == Outcome::Interrupted {
+                        if walk::ask_names(prompter, &mut answers, true, lang)?
+                            == Outcome::Interrupted
+                        {
                             return Ok(ExitCode::Interrupted);
                         }
                         if (answers.organisation.clone(), answers.respondent.clone()) != before {
@@ -508,13 +512,17 @@ pub fn run_with(
             if path.exists() {
                 let coverage = score(&questionnaire, &answers).coverage;
                 prompter.say(&format!(
-                    "\nStopped: {}. Saved in {}.\nResume with:",
-                    report::coverage_line(&coverage),
-                    path.display(),
+                    "\n{}",
+                    t!(
+                        lang,
+                        "assess-stopped-saved",
+                        coverage = report::coverage_line(&coverage, lang),
+                        path = path.display().to_string()
+                    )
                 ));
                 prompter.say_command(&resume_command(program, path, &origin));
             } else {
-                prompter.say("\nStopped before the first answer; nothing was saved.");
+                prompter.say(&format!("\n{}", t!(lang, "assess-nothing-saved")));
             }
             return Ok(ExitCode::Interrupted);
         }
@@ -541,20 +549,17 @@ pub fn run_with(
     )?)?;
     // The report is longer than a screen: end with its headline.
     prompter.say(&summary(&report));
-    if report::open_line(&report.coverage).is_some() {
+    if report::open_line(&report.coverage, lang).is_some() {
         let open = report.coverage.open();
-        prompter.say(if open == 1 {
-            "Answer it with:"
-        } else {
-            "Answer them with:"
-        });
+        prompter.say(&t!(lang, "assess-answer-them-with", open = open));
         prompter.say_command(&resume_command(program, path, &origin));
     }
     // Today's stage: the suggested gate passes now and fails when the stage drops.
     let min = report.overall.stage.as_ref().map_or(1, |s| s.level);
-    prompter.say(&format!(
-        "Answers saved in {}\nRe-score them, e.g. in CI:",
-        path.display()
+    prompter.say(&t!(
+        lang,
+        "assess-saved-rescore",
+        path = path.display().to_string()
     ));
     prompter.say_command(&score_command(program, path, &origin, min, report.complete));
     Ok(ExitCode::Success)
@@ -563,23 +568,24 @@ pub fn run_with(
 /// The headline of the report, for the end of an assessment: the overall stage and
 /// what it means, what holds it back, the first next action and what is still open.
 pub(crate) fn summary(report: &crate::score::Report) -> String {
-    let mut lines = vec![String::new(), "Summary".to_string()];
+    let lang = Lang::of(&report.questionnaire.language);
+    let mut lines = vec![String::new(), t!(lang, "assess-summary")];
     match &report.overall.stage {
         Some(stage) => {
-            lines.push(format!(
-                "Overall stage: {} {}, score {}",
-                stage.level,
-                stage.name,
-                report::score_text(report.overall.score, report.overall.max_score)
+            lines.push(t!(
+                lang,
+                "assess-summary-stage",
+                stage = format!("{} {}", stage.level, stage.name),
+                score = report::score_text(report.overall.score, report.overall.max_score, lang)
             ));
             if let Some(info) = report.stages.iter().find(|s| s.level == stage.level) {
                 lines.push(info.summary.trim().to_string());
             }
         }
-        None => lines.push("Overall stage: none, as no question has a stage answer".into()),
+        None => lines.push(t!(lang, "assess-summary-no-stage")),
     }
     if let Some(held) = report::held_back_text(report) {
-        lines.push(format!("Held back by: {held}"));
+        lines.push(format!("{}: {held}", t!(lang, "label-held-back-by")));
     }
     if let Some(d) = report
         .weakest_first()
@@ -587,15 +593,21 @@ pub(crate) fn summary(report: &crate::score::Report) -> String {
         .find(|d| d.next_action.is_some())
         && let Some(action) = &d.next_action
     {
-        lines.push(format!("First next action: {} ({})", action.title, d.name));
+        lines.push(t!(
+            lang,
+            "assess-summary-first-action",
+            action = action.title.as_str(),
+            dimension = d.name.as_str()
+        ));
     }
-    if let Some(open) = report::open_line(&report.coverage) {
+    if let Some(open) = report::open_line(&report.coverage, lang) {
         lines.push(format!("{open}."));
     }
     lines.join("\n")
 }
 
 fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
+    let lang = Lang::of(&q.language);
     let n = q.questions.len();
     let mut text = format!("{}\n", q.title);
     if let Some(d) = &q.description {
@@ -603,20 +615,23 @@ fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
         text.push('\n');
     }
     text.push_str(&format!(
-        "\n{} in {}, about {}–{} minutes. Pick the answer closest to what your company \
-         does today; \"Don't know\" is a fine answer.\n",
-        count(n, "question"),
-        count(q.dimensions.len(), "part"),
-        (n / 2).max(1),
-        (n * 3 / 4).max(2)
+        "\n{}\n",
+        t!(
+            lang,
+            "assess-intro-size",
+            questions = n,
+            parts = q.dimensions.len(),
+            from = (n / 2).max(1),
+            to = (n * 3 / 4).max(2)
+        )
     ));
     let saved_in = path.map_or_else(
-        || "a new file in this directory".to_string(),
+        || t!(lang, "assess-intro-new-file"),
         |p| p.display().to_string(),
     );
     text.push_str(&format!(
-        "Progress is saved after every answer in {saved_in}. Esc goes back one question; \
-         Ctrl-C stops safely and you can resume later.\n"
+        "{}\n",
+        t!(lang, "assess-intro-saved", saved_in = saved_in)
     ));
     text
 }
@@ -645,7 +660,8 @@ fn unfinished(path: &Path, questionnaire: &Questionnaire) -> Option<String> {
     }
     let (answers, _) = parsed.resolve(questionnaire).ok()?;
     let coverage = score(questionnaire, &answers).coverage;
-    report::open_line(&coverage).map(|_| report::coverage_line(&coverage))
+    let lang = Lang::of(&questionnaire.language);
+    report::open_line(&coverage, lang).map(|_| report::coverage_line(&coverage, lang))
 }
 
 /// A new file in `dir` named after the organisation (or `cx-assessment`) and the date,
@@ -755,7 +771,7 @@ mod tests {
     fn an_unwritable_answers_path_fails_before_the_first_question() {
         let args = AssessArgs {
             questionnaire: None,
-            lang: None,
+            lang: Some("en".into()),
             answers: Some(PathBuf::from("/nonexistent-dir/a.toml")),
             file: None,
             organisation: None,
@@ -796,7 +812,8 @@ mod tests {
     fn args(answers: PathBuf) -> AssessArgs {
         AssessArgs {
             questionnaire: None,
-            lang: None,
+            // Not the machine's locale: these tests read English.
+            lang: Some("en".into()),
             answers: Some(answers),
             file: None,
             organisation: Some("ACME".into()),
@@ -845,6 +862,28 @@ mod tests {
                 path.display()
             )]
         );
+    }
+
+    #[test]
+    fn in_german_everything_said_around_the_questions_is_german() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.toml");
+        let mut p = FirstOptions::default();
+        let mut german = args(path.clone());
+        german.lang = Some("de".into());
+        run_with(german, &mut p, "2026-11-23", "cxm").expect("runs");
+        let said = p.said.join("\n");
+        assert!(
+            said.contains("18 Fragen in 6 Teilen, etwa 9–13 Minuten."),
+            "{said}"
+        );
+        assert!(said.contains("\nZusammenfassung\nGesamtstufe: 1 Uniform, Wert 1,00 / 5\n"));
+        assert!(said.contains("\nGebremst durch: alle Dimensionen gleichermaßen"));
+        assert!(said.contains("\nErster nächster Schritt: "), "{said}");
+        assert!(said.contains(&format!("Antworten gespeichert in {}\n", path.display())));
+        for english in ["Summary", "Overall stage", "questions in", "Answers saved"] {
+            assert!(!said.contains(english), "`{english}` in:\n{said}");
+        }
     }
 
     #[test]
@@ -938,7 +977,7 @@ mod tests {
             said: Vec::new(),
         };
         assert_eq!(
-            recover_interrupted_save(&path, &mut p).expect("ok"),
+            recover_interrupted_save(&path, &mut p, Lang::En).expect("ok"),
             Outcome::Finished
         );
         assert!(
@@ -954,7 +993,7 @@ mod tests {
             choice: 1,
             said: Vec::new(),
         };
-        recover_interrupted_save(&path, &mut p).expect("ok");
+        recover_interrupted_save(&path, &mut p, Lang::En).expect("ok");
         assert!(
             std::fs::read_to_string(&path)
                 .expect("read")

@@ -8,13 +8,16 @@ use inquire::{Select, Text};
 
 use super::walk::{Prompter, Reply, SelectPrompt, TextPrompt};
 use crate::commands::terminal_width;
+use crate::i18n::Lang;
 use crate::output::eprint_line;
+use crate::t;
 
-/// What a question shows after Esc took the walk back.
-const BACK: &str = "(back)";
-
-/// Prompts on the terminal (inquire draws on stderr and reads keys from the tty).
-pub struct Terminal;
+/// Prompts on the terminal (inquire draws on stderr and reads keys from the tty), in
+/// the language of the questionnaire once it is known.
+#[derive(Debug, Default)]
+pub struct Terminal {
+    lang: Lang,
+}
 
 /// Maps inquire's Esc and Ctrl-C onto the walk's replies.
 fn reply<T>(result: Result<T, InquireError>) -> anyhow::Result<Reply<T>> {
@@ -50,12 +53,17 @@ fn key_width(option: &str) -> usize {
 }
 
 /// A question wrapped for a select prompt at `width`: inquire puts "? " before it, and
-/// on Esc " (back)" after it, which must fit on its last line rather than break.
-fn question_text(message: &str, width: usize) -> String {
-    wrap(message, width - 3 - BACK.len() - 1, 2)
+/// on Esc `back` (" (back)") after it, which must fit on its last line rather than
+/// break.
+fn question_text(message: &str, width: usize, back: &str) -> String {
+    wrap(message, width - 3 - back.chars().count() - 1, 2)
 }
 
 impl Prompter for Terminal {
+    fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
     fn say(&mut self, text: &str) {
         let width = terminal_width();
         let wrapped: Vec<String> = text.lines().map(|l| wrap(l, width - 1, 0)).collect();
@@ -68,7 +76,9 @@ impl Prompter for Terminal {
 
     fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
         let width = terminal_width();
-        let message = question_text(&prompt.message, width);
+        // What a question shows after Esc took the walk back.
+        let back = t!(self.lang, "assess-back");
+        let message = question_text(&prompt.message, width, &back);
         let options: Vec<String> = prompt
             .options
             .iter()
@@ -80,7 +90,7 @@ impl Prompter for Terminal {
         // wrapped answer never runs on from the end of the question line.
         let render = RenderConfig {
             answer_from_new_line: true,
-            canceled_prompt_indicator: Styled::new(BACK),
+            canceled_prompt_indicator: Styled::new(&back),
             ..RenderConfig::default()
         };
         let chosen = Select::new(&message, options)
@@ -102,7 +112,7 @@ impl Prompter for Terminal {
         // Esc skips (a name) or returns (from a note): say which, not inquire's
         // "<canceled>".
         let render = RenderConfig {
-            canceled_prompt_indicator: Styled::new(prompt.on_esc),
+            canceled_prompt_indicator: Styled::new(&prompt.on_esc),
             ..RenderConfig::default()
         };
         Text::new(&prompt.message)
@@ -128,16 +138,30 @@ mod tests {
             + lines(&format!("[{}]", prompt.help), 1)
     }
 
+    /// Every edition of the bundled questionnaire, each with its own language.
+    fn editions() -> Vec<(crate::questionnaire::Questionnaire, Lang)> {
+        Lang::ALL
+            .iter()
+            .map(|lang| {
+                let q = bundled::find(bundled::DEFAULT_ID, Some(lang.tag())).expect("bundled");
+                (q, *lang)
+            })
+            .collect()
+    }
+
     #[test]
     fn the_back_marker_fits_after_every_question_at_any_width() {
-        let q = bundled::find(bundled::DEFAULT_ID, None).expect("bundled");
-        for width in 40..=100 {
-            for prompt in walk::prompts(&q) {
-                let text = question_text(&prompt.message, width);
-                for line in text.lines() {
-                    // "? " or the indent, the line, then " (back)" at the end.
-                    let shown = 2 + line.trim_start().chars().count() + 1 + BACK.len();
-                    assert!(shown <= width, "{width}: {line}");
+        for (q, lang) in editions() {
+            let back = t!(lang, "assess-back");
+            for width in 40..=100 {
+                for prompt in walk::prompts(&q) {
+                    let text = question_text(&prompt.message, width, &back);
+                    for line in text.lines() {
+                        // "? " or the indent, the line, then " (back)" at the end.
+                        let shown =
+                            2 + line.trim_start().chars().count() + 1 + back.chars().count();
+                        assert!(shown <= width, "{width}: {line}");
+                    }
                 }
             }
         }
@@ -145,16 +169,22 @@ mod tests {
 
     #[test]
     fn every_bundled_question_fits_small_terminals_whole() {
-        let q = bundled::find(bundled::DEFAULT_ID, None).expect("bundled");
-        for (width, rows) in [(80, 24), (60, 20)] {
-            for prompt in walk::prompts(&q) {
-                // One row stays free for the cursor.
-                let h = height(&prompt, width);
-                assert!(
-                    h < rows,
-                    "{width}x{rows}: `{}` takes {h} lines",
-                    prompt.message
-                );
+        for (q, lang) in editions() {
+            // German runs longer: its questions fit 80×24, not all of them 60×20.
+            let sizes: &[(usize, usize)] = match lang {
+                Lang::De => &[(80, 24)],
+                Lang::En => &[(80, 24), (60, 20)],
+            };
+            for &(width, rows) in sizes {
+                for prompt in walk::prompts(&q) {
+                    // One row stays free for the cursor.
+                    let h = height(&prompt, width);
+                    assert!(
+                        h < rows,
+                        "{width}x{rows}: `{}` takes {h} lines",
+                        prompt.message
+                    );
+                }
             }
         }
     }

@@ -3,7 +3,9 @@
 //! a script and the terminal front end (`prompt.rs`) stays a thin adapter.
 
 use crate::answers::{Answer, Answers};
+use crate::i18n::Lang;
 use crate::questionnaire::{Question, Questionnaire};
+use crate::t;
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,11 +35,14 @@ pub struct TextPrompt {
     pub initial: String,
     pub help: String,
     /// What the prompt shows when Esc leaves it, e.g. `(skipped)`.
-    pub on_esc: &'static str,
+    pub on_esc: String,
 }
 
 /// The seam between the walk and a terminal.
 pub trait Prompter {
+    /// Speak `lang` from now on in the prompter's own words (e.g. what a question shows
+    /// after Esc); called once the questionnaire, and so the language, is known.
+    fn set_language(&mut self, _lang: Lang) {}
     /// Shows information that needs no answer.
     fn say(&mut self, text: &str);
     /// Shows a command to copy, indented on a line of its own and never wrapped, so it
@@ -58,14 +63,6 @@ pub enum Outcome {
     /// Stopped with Ctrl-C; every answer given so far is saved.
     Interrupted,
 }
-
-/// Said when Esc is pressed on the first question asked.
-pub const FIRST_QUESTION: &str =
-    "This is the first question, so there is nothing to go back to. Ctrl-C stops.";
-
-/// The two choices every question gets besides its options.
-pub const DONT_KNOW: &str = "Don't know";
-pub const NOT_APPLICABLE: &str = "Not applicable to us";
 
 /// Index of the first question (in asking order) without any answer, if any.
 pub fn first_unanswered(questionnaire: &Questionnaire, answers: &Answers) -> Option<usize> {
@@ -97,11 +94,14 @@ pub fn ask_names(
     prompter: &mut dyn Prompter,
     answers: &mut Answers,
     again: bool,
+    lang: Lang,
 ) -> anyhow::Result<Outcome> {
     type Field = fn(&mut Answers) -> &mut Option<String>;
-    let fields: [(&str, Field); 2] = [
-        ("Organisation name:", |a| &mut a.organisation),
-        ("Your name:", |a| &mut a.respondent),
+    let fields: [(String, Field); 2] = [
+        (t!(lang, "assess-organisation-name"), |a| {
+            &mut a.organisation
+        }),
+        (t!(lang, "assess-your-name"), |a| &mut a.respondent),
     ];
     for (message, field) in fields {
         let current = field(answers).clone();
@@ -109,17 +109,17 @@ pub fn ask_names(
             continue;
         }
         let prompt = TextPrompt {
-            message: message.to_string(),
+            message,
             initial: current.clone().unwrap_or_default(),
             help: if current.is_some() {
-                "shown on the report; Enter keeps it as shown".to_string()
+                t!(lang, "assess-name-help-keep")
             } else {
-                "shown on the report; Enter skips".to_string()
+                t!(lang, "assess-name-help-skip")
             },
             on_esc: if current.is_some() {
-                "(kept)"
+                t!(lang, "assess-name-kept")
             } else {
-                "(skipped)"
+                t!(lang, "assess-name-skipped")
             },
         };
         match prompter.text(&prompt)? {
@@ -147,6 +147,7 @@ pub fn walk(
     prompter: &mut dyn Prompter,
     save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
+    let lang = Lang::of(&questionnaire.language);
     let order = questionnaire.questions_in_order();
     let total = order.len();
     // Positions (in asking order) of the questions this walk asks.
@@ -178,12 +179,13 @@ pub fn walk(
             i,
             total,
             dimension,
+            lang,
         );
         let chosen = match prompter.select(&prompt)? {
             Reply::Interrupted => return Ok(Outcome::Interrupted),
             Reply::Back => {
                 if at == 0 {
-                    prompter.say(FIRST_QUESTION);
+                    prompter.say(&t!(lang, "assess-first-question"));
                 }
                 at = at.saturating_sub(1);
                 continue;
@@ -200,10 +202,10 @@ pub fn walk(
 
         if with_notes {
             let prompt = TextPrompt {
-                message: "Note (evidence, why):".to_string(),
+                message: t!(lang, "assess-note"),
                 initial: answers.notes.get(&question.id).cloned().unwrap_or_default(),
-                help: "Enter to skip · Esc returns to the question".to_string(),
-                on_esc: "(back to the question)",
+                help: t!(lang, "assess-note-help"),
+                on_esc: t!(lang, "assess-note-back"),
             };
             match prompter.text(&prompt)? {
                 Reply::Interrupted => return Ok(Outcome::Interrupted),
@@ -240,7 +242,8 @@ pub(crate) fn prompts(questionnaire: &Questionnaire) -> Vec<SelectPrompt> {
             let dimension = questionnaire
                 .dimension(&q.dimension)
                 .map_or(q.dimension.as_str(), |d| d.name.as_str());
-            select_prompt(q, None, i, order.len(), dimension)
+            let lang = Lang::of(&questionnaire.language);
+            select_prompt(q, None, i, order.len(), dimension, lang)
         })
         .collect()
 }
@@ -251,11 +254,12 @@ fn select_prompt(
     index: usize,
     total: usize,
     dimension: &str,
+    lang: Lang,
 ) -> SelectPrompt {
     let n = question.options.len();
     let mut options: Vec<String> = question.options.iter().map(|o| o.text.clone()).collect();
-    options.push(DONT_KNOW.to_string());
-    options.push(NOT_APPLICABLE.to_string());
+    options.push(t!(lang, "assess-dont-know"));
+    options.push(t!(lang, "assess-not-applicable"));
     let start = match current {
         Some(Answer::Stage(s)) => question
             .options
@@ -266,7 +270,13 @@ fn select_prompt(
         Some(Answer::NotApplicable) => n + 1,
         None => 0,
     };
-    let mut help = format!("Question {} of {total} · {dimension}", index + 1);
+    let number = t!(
+        lang,
+        "assess-question-of",
+        number = index + 1,
+        total = total
+    );
+    let mut help = format!("{number} · {dimension}");
     if let Some(h) = &question.help {
         help.push_str(" · ");
         help.push_str(h.trim());
@@ -279,9 +289,6 @@ fn select_prompt(
     }
 }
 
-/// The first choice of the target question: no target.
-pub const NO_TARGET: &str = "No target (skip)";
-
 /// Asks which stage the company aims for, after the last question: `Some(None)` for
 /// no target, `Some(Some(level))` for a stage, `None` when Esc skipped the question
 /// (keep what there is) or Ctrl-C stopped. Enter on the cursor's start keeps the
@@ -291,7 +298,9 @@ pub fn ask_target(
     current: Option<u32>,
     prompter: &mut dyn Prompter,
 ) -> anyhow::Result<Reply<Option<u32>>> {
-    let mut options = vec![NO_TARGET.to_string()];
+    let lang = Lang::of(&questionnaire.language);
+    // The first choice: no target.
+    let mut options = vec![t!(lang, "assess-no-target")];
     options.extend(
         questionnaire
             .stages
@@ -302,12 +311,10 @@ pub fn ask_target(
         .and_then(|level| questionnaire.stages.iter().position(|s| s.level == level))
         .map_or(0, |i| i + 1);
     let prompt = SelectPrompt {
-        message: "Which stage do you aim for? The report then shows the gap to it and a \
-                  roadmap of the actions that get there."
-            .to_string(),
+        message: t!(lang, "assess-target-question"),
         options,
         start,
-        help: "↑↓ choose, Enter confirms, Esc keeps it as it is".to_string(),
+        help: t!(lang, "assess-target-help"),
     };
     Ok(match prompter.select(&prompt)? {
         Reply::Value(0) => Reply::Value(None),
@@ -383,7 +390,7 @@ mod tests {
             Value(None)
         );
         let prompt = &script.selects[0];
-        assert_eq!(prompt.options[0], NO_TARGET);
+        assert_eq!(prompt.options[0], "No target (skip)");
         assert_eq!(prompt.options[3], "3 Multichannel");
         assert_eq!(prompt.options.len(), 6);
         assert_eq!(prompt.start, 0, "Enter skips");
@@ -470,8 +477,11 @@ mod tests {
         let prompt = &script.selects[0];
         let question = q.questions_in_order()[0];
         assert_eq!(prompt.options.len(), question.options.len() + 2);
-        assert_eq!(prompt.options[question.options.len()], DONT_KNOW);
-        assert_eq!(prompt.options[question.options.len() + 1], NOT_APPLICABLE);
+        assert_eq!(prompt.options[question.options.len()], "Don't know");
+        assert_eq!(
+            prompt.options[question.options.len() + 1],
+            "Not applicable to us"
+        );
         for stage in &q.stages {
             for option in &prompt.options {
                 assert!(!option.contains(&stage.name), "{option} names a stage");
@@ -522,7 +532,10 @@ mod tests {
         run(&q, &mut a, 0, false, &mut script);
         assert_eq!(script.selects[1].message, script.selects[0].message);
         // …and says why, instead of silently asking again.
-        assert_eq!(script.said.last().map(String::as_str), Some(FIRST_QUESTION));
+        assert_eq!(
+            script.said.last().map(String::as_str),
+            Some("This is the first question, so there is nothing to go back to. Ctrl-C stops.")
+        );
     }
 
     #[test]
@@ -614,7 +627,7 @@ mod tests {
         let (_, mut a) = setup();
         let mut script = Script::new([Value("ACME GmbH"), Value("  ")]);
         assert_eq!(
-            ask_names(&mut script, &mut a, false).expect("asks"),
+            ask_names(&mut script, &mut a, false, Lang::En).expect("asks"),
             Outcome::Finished
         );
         assert_eq!(a.organisation.as_deref(), Some("ACME GmbH"));
@@ -622,7 +635,7 @@ mod tests {
 
         a.respondent = Some("Jane".into());
         let mut script = Script::new([]);
-        ask_names(&mut script, &mut a, false).expect("asks nothing");
+        ask_names(&mut script, &mut a, false, Lang::En).expect("asks nothing");
         assert!(script.texts.is_empty());
     }
 
@@ -633,7 +646,7 @@ mod tests {
         a.respondent = Some("Jane".into());
         // Enter on the filled-in organisation keeps it; the name is cleared.
         let mut script = Script::new([Value("ACME"), Value("")]);
-        ask_names(&mut script, &mut a, true).expect("asks");
+        ask_names(&mut script, &mut a, true, Lang::En).expect("asks");
         assert_eq!(script.texts[0].initial, "ACME");
         assert_eq!(script.texts[1].initial, "Jane");
         assert_eq!(a.organisation.as_deref(), Some("ACME"));
@@ -641,7 +654,7 @@ mod tests {
         // Esc keeps what is there; a new name replaces it.
         let mut script = Script::new([Back, Value("ACME Holding")]);
         a.respondent = Some("Jane".into());
-        ask_names(&mut script, &mut a, true).expect("asks");
+        ask_names(&mut script, &mut a, true, Lang::En).expect("asks");
         assert_eq!(a.organisation.as_deref(), Some("ACME"));
         assert_eq!(a.respondent.as_deref(), Some("ACME Holding"));
     }

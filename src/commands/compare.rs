@@ -104,15 +104,17 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     }
     print(&render(&comparison, args.format, super::stdout_look())?)?;
 
+    let lang = crate::i18n::Lang::of(&comparison.questionnaire.language);
     if comparison.regressions.is_empty() {
         if args.fail_on_regression {
-            eprint_line("no regression: no stage went down");
+            eprint_line(&crate::t!(lang, "compare-verdict-none"));
         }
         Ok(ExitCode::Success)
     } else if args.fail_on_regression {
-        eprint_line(&format!(
-            "regression: {}",
-            comparison.regressions.join("; ")
+        eprint_line(&crate::t!(
+            lang,
+            "compare-verdict-regression",
+            regressions = comparison.regressions.join("; ")
         ));
         Ok(ExitCode::GateFailed)
     } else {

@@ -33,7 +33,11 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
     let body = if args.minimal {
         MINIMAL.to_string()
     } else {
-        let text = crate::bundled::text(&args.from, args.lang.as_deref()).map_err(|e| {
+        // --lang, else the environment's language when the questionnaire comes in it.
+        let env = crate::i18n::env_language();
+        let lang =
+            crate::bundled::choose_language(&args.from, args.lang.as_deref(), env.as_deref());
+        let text = crate::bundled::text(&args.from, lang.as_deref()).map_err(|e| {
             // The lookup's hint is for --questionnaire, which init does not have.
             let message = e.to_string();
             let message = message

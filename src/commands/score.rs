@@ -254,6 +254,8 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let Some(gate) = &report.gate else {
         return Ok(ExitCode::Success);
     };
+    // The verdict speaks the report's language, as its reasons do.
+    let lang = crate::i18n::Lang::of(&report.questionnaire.language);
     if gate.passed {
         let stage = report
             .overall
@@ -261,10 +263,16 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             .as_ref()
             .map_or(String::new(), StageRef::to_string);
         let min = min_stage.map_or(String::new(), |s| s.to_string());
-        eprint_line(&format!("gate passed: overall stage {stage} meets {min}"));
+        eprint_line(&crate::t!(
+            lang,
+            "gate-verdict-passed",
+            stage = stage,
+            min = min
+        ));
         Ok(ExitCode::Success)
     } else {
-        eprint_line(&format!("gate failed: {}", gate.reasons.join("; ")));
+        let reasons = gate.reasons.join("; ");
+        eprint_line(&crate::t!(lang, "gate-verdict-failed", reasons = reasons));
         Ok(ExitCode::GateFailed)
     }
 }

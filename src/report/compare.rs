@@ -8,85 +8,89 @@ use super::table::{indent_wrapped, to_plain};
 use super::{Look, score_number, short_option};
 use crate::answers::Answer;
 use crate::compare::{Change, Comparison, MovedAnswer};
+use crate::i18n::Lang;
 use crate::score::{AnswerValue, StageRef};
+use crate::t;
+
+/// The language of a comparison's own words: its questionnaire's.
+fn lang_of(c: &Comparison) -> Lang {
+    Lang::of(&c.questionnaire.language)
+}
 
 /// `1.72 → 2.50 → 4.11`: the overall score at every point in time.
-fn score_series(c: &Comparison, arrow: &str) -> String {
+fn score_series(c: &Comparison, arrow: &str, lang: Lang) -> String {
     c.snapshots
         .iter()
-        .map(|s| s.score.map_or("–".into(), score_number))
+        .map(|s| s.score.map_or("–".into(), |s| score_number(s, lang)))
         .collect::<Vec<_>>()
         .join(&format!(" {arrow} "))
 }
 
 /// `+2.39`, `−0.33`, `±0.00`.
-fn signed(delta: f64) -> String {
+fn signed(delta: f64, lang: Lang) -> String {
     if delta.abs() < 0.005 {
-        "±0.00".into()
+        format!("±{}", lang.fixed(0.0, 2))
     } else if delta > 0.0 {
-        format!("+{}", score_number(delta))
+        format!("+{}", score_number(delta, lang))
     } else {
-        format!("-{}", score_number(-delta))
+        format!("-{}", score_number(-delta, lang))
     }
 }
 
 /// `3 Multichannel`, or `no stage`.
-fn stage(s: &Option<StageRef>) -> String {
-    s.as_ref()
-        .map_or("no stage".into(), |s| format!("{} {}", s.level, s.name))
+fn stage(s: &Option<StageRef>, lang: Lang) -> String {
+    s.as_ref().map_or(t!(lang, "compare-no-stage"), |s| {
+        format!("{} {}", s.level, s.name)
+    })
 }
 
 /// `2 stages up`, `1 stage down`, `same stage`.
-fn stage_move(change: Option<i64>) -> String {
+fn stage_move(change: Option<i64>, lang: Lang) -> String {
     match change {
-        Some(0) => "same stage".into(),
-        Some(d) => format!(
-            "{} stage{} {}",
-            d.abs(),
-            if d.abs() == 1 { "" } else { "s" },
-            if d > 0 { "up" } else { "down" }
-        ),
-        None => "no stage to compare".into(),
+        Some(0) => t!(lang, "compare-same-stage"),
+        Some(d) if d > 0 => t!(lang, "compare-stages-up", stages = d),
+        Some(d) => t!(lang, "compare-stages-down", stages = -d),
+        None => t!(lang, "compare-no-stage-to-compare"),
     }
 }
 
 /// `1.33 (1 Uniform) → 4.33 (4 Cross-Channel): +3.00, 3 stages up`.
-fn change_text(c: &Change, arrow: &str) -> String {
+fn change_text(c: &Change, arrow: &str, lang: Lang) -> String {
     let side = |score: Option<f64>, s: &Option<StageRef>| match score {
-        Some(score) => format!("{} ({})", score_number(score), stage(s)),
-        None => "not assessed".into(),
+        Some(score) => format!("{} ({})", score_number(score, lang), stage(s, lang)),
+        None => t!(lang, "stage-not-assessed"),
     };
     let delta = c
         .delta
-        .map_or(String::new(), |d| format!("{}, ", signed(d)));
+        .map_or(String::new(), |d| format!("{}, ", signed(d, lang)));
     format!(
         "{} {arrow} {}: {delta}{}",
         side(c.before_score, &c.before_stage),
         side(c.after_score, &c.after_stage),
-        stage_move(c.stage_change)
+        stage_move(c.stage_change, lang)
     )
 }
 
 /// An answer as people read it: the stage, "n/a", "don't know" or "unanswered".
-fn answer(a: &Option<AnswerValue>) -> String {
+fn answer(a: &Option<AnswerValue>, lang: Lang) -> String {
     match a.map(|a| a.0) {
         Some(Answer::Stage(s)) => s.to_string(),
-        Some(Answer::NotApplicable) => "n/a".into(),
-        Some(Answer::Unknown) => "don't know".into(),
-        None => "unanswered".into(),
+        Some(Answer::NotApplicable) => t!(lang, "compare-answer-na"),
+        Some(Answer::Unknown) => t!(lang, "compare-answer-dont-know"),
+        None => t!(lang, "compare-answer-unanswered"),
     }
 }
 
 /// `2 → 4 (Only their group … → Each customer's history …)`.
-fn moved_text(m: &MovedAnswer, arrow: &str, ellipsis: &str) -> String {
+fn moved_text(m: &MovedAnswer, arrow: &str, ellipsis: &str, lang: Lang) -> String {
     let option = |o: &Option<String>| {
         o.as_deref()
             .map_or("-".into(), |o| short_option(o, ellipsis))
     };
     format!(
         "{} {arrow} {} ({} {arrow} {})",
-        answer(&m.before),
-        answer(&m.after),
+        answer(&m.before, lang),
+        answer(&m.after, lang),
         option(&m.before_option),
         option(&m.after_option)
     )
@@ -94,14 +98,19 @@ fn moved_text(m: &MovedAnswer, arrow: &str, ellipsis: &str) -> String {
 
 /// `4 Cross-Channel: 73 % of the way from the first file, 1 stage to go`.
 fn target_text(c: &Comparison) -> Option<String> {
+    let lang = lang_of(c);
     let t = c.target.as_ref()?;
-    let progress = t.progress.map_or("no progress to measure".into(), |p| {
-        format!("{} % of the way since the first file", (p * 100.0).round())
+    let progress = t.progress.map_or(t!(lang, "compare-no-progress"), |p| {
+        t!(
+            lang,
+            "compare-progress-since-first",
+            percent = (p * 100.0).round() as i64
+        )
     });
     let gap = match t.gap {
-        Some(0) => "reached".to_string(),
-        Some(g) => format!("{g} stage{} to go", if g == 1 { "" } else { "s" }),
-        None => "no overall stage yet".into(),
+        Some(0) => t!(lang, "target-reached"),
+        Some(g) => t!(lang, "stages-to-go", gap = g),
+        None => t!(lang, "target-no-overall-stage"),
     };
     Some(format!(
         "{} {}: {progress}, {gap}",
@@ -111,6 +120,7 @@ fn target_text(c: &Comparison) -> Option<String> {
 
 /// The comparison for people, fitting `look.width`.
 pub fn table(c: &Comparison, look: Look) -> String {
+    let lang = lang_of(c);
     let width = look.width.max(40);
     let arrow = if look.unicode { "→" } else { "->" };
     let ellipsis = if look.unicode { "…" } else { "..." };
@@ -119,23 +129,43 @@ pub fn table(c: &Comparison, look: Look) -> String {
     let plain = str::to_string;
     o.push_str(&indent_wrapped(
         "",
-        &format!("{}: progress", c.questionnaire.title),
+        &t!(lang, "compare-title", title = &c.questionnaire.title),
         width,
         plain,
     ));
     let _ = writeln!(
         o,
-        "questionnaire {} {}\n",
-        c.questionnaire.id, c.questionnaire.version
+        "{}\n",
+        t!(
+            lang,
+            "report-questionnaire-line",
+            id = &c.questionnaire.id,
+            version = &c.questionnaire.version
+        )
     );
+    // Labels line up after the longest of them.
+    let labels = [
+        t!(lang, "compare-before"),
+        t!(lang, "compare-after"),
+        t!(lang, "label-overall-stage"),
+        t!(lang, "label-score"),
+        t!(lang, "label-target"),
+        t!(lang, "compare-went-down"),
+    ];
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    let head = |label: &str| {
+        let label = format!("{label}:");
+        format!("{label}{}", " ".repeat(label_width - label.chars().count()))
+    };
+    let [before, after, overall_stage, score, target, went_down] = &labels;
     for (i, s) in c.snapshots.iter().enumerate() {
         let date = s
             .date
             .as_deref()
-            .map_or(String::new(), |d| format!(" ({d})"));
-        let label = if i == 0 { "Before:" } else { "After:" };
+            .map_or(String::new(), |d| format!(" ({})", lang.date(d)));
+        let label = if i == 0 { before } else { after };
         o.push_str(&indent_wrapped(
-            &format!("{label:<15}"),
+            &head(label),
             &format!("{}{date}", s.file),
             width,
             plain,
@@ -143,54 +173,58 @@ pub fn table(c: &Comparison, look: Look) -> String {
     }
     let overall = &c.overall;
     o.push_str(&indent_wrapped(
-        "Overall stage: ",
+        &head(overall_stage),
         &format!(
             "{} {arrow} {} ({})",
-            stage(&overall.before_stage),
-            stage(&overall.after_stage),
-            stage_move(overall.stage_change)
+            stage(&overall.before_stage, lang),
+            stage(&overall.after_stage, lang),
+            stage_move(overall.stage_change, lang)
         ),
         width,
         plain,
     ));
     let delta = overall
         .delta
-        .map_or(String::new(), |d| format!(" ({})", signed(d)));
+        .map_or(String::new(), |d| format!(" ({})", signed(d, lang)));
     o.push_str(&indent_wrapped(
-        "Score:         ",
-        &format!("{}{delta}", score_series(c, arrow)),
+        &head(score),
+        &format!("{}{delta}", score_series(c, arrow, lang)),
         width,
         plain,
     ));
     if let Some(t) = target_text(c) {
-        o.push_str(&indent_wrapped("Target:        ", &t, width, plain));
+        o.push_str(&indent_wrapped(&head(target), &t, width, plain));
     }
     if !c.regressions.is_empty() {
         o.push_str(&indent_wrapped(
-            "Went down:     ",
+            &head(went_down),
             &c.regressions.join("; "),
             width,
             plain,
         ));
     }
 
-    let _ = writeln!(o, "\nDimensions");
+    let _ = writeln!(o, "\n{}", t!(lang, "report-heading-dimensions"));
     for d in &c.dimensions {
         o.push_str(&indent_wrapped(
             &format!("  {}: ", d.name),
-            &change_text(&d.change, arrow),
+            &change_text(&d.change, arrow, lang),
             width,
             plain,
         ));
     }
-    let _ = writeln!(o, "\nAnswers that moved ({})", c.moved.len());
+    let _ = writeln!(
+        o,
+        "\n{}",
+        t!(lang, "compare-heading-moved", count = c.moved.len())
+    );
     if c.moved.is_empty() {
-        let _ = writeln!(o, "  none");
+        let _ = writeln!(o, "  {}", t!(lang, "compare-none"));
     }
     for m in &c.moved {
         o.push_str(&indent_wrapped(
             &format!("  {}: ", m.question),
-            &moved_text(m, arrow, ellipsis),
+            &moved_text(m, arrow, ellipsis, lang),
             width,
             plain,
         ));
@@ -198,7 +232,7 @@ pub fn table(c: &Comparison, look: Look) -> String {
     if !c.not_compared.is_empty() {
         o.push('\n');
         o.push_str(&indent_wrapped(
-            "Not compared (answers this questionnaire version no longer has): ",
+            &format!("{}: ", t!(lang, "compare-not-compared")),
             &c.not_compared.join(", "),
             width,
             plain,
@@ -216,66 +250,101 @@ fn cell(text: &str) -> String {
 
 /// The comparison as GitHub-flavoured Markdown.
 pub fn markdown(c: &Comparison) -> String {
+    let lang = lang_of(c);
     let mut out = String::new();
     let o = &mut out;
-    let _ = writeln!(o, "# {}: progress\n", c.questionnaire.title);
+    let _ = writeln!(
+        o,
+        "# {}\n",
+        t!(lang, "compare-title", title = &c.questionnaire.title)
+    );
     let _ = writeln!(o, "| | |\n|---|---|");
     for (i, s) in c.snapshots.iter().enumerate() {
         let date = s
             .date
             .as_deref()
-            .map_or(String::new(), |d| format!(" ({d})"));
-        let label = if i == 0 { "Before" } else { "After" };
+            .map_or(String::new(), |d| format!(" ({})", lang.date(d)));
+        let label = if i == 0 {
+            t!(lang, "compare-before")
+        } else {
+            t!(lang, "compare-after")
+        };
         let _ = writeln!(o, "| {label} | {}{} |", cell(&s.file), cell(&date));
     }
     let overall = &c.overall;
     let _ = writeln!(
         o,
-        "| Overall stage | {} → **{}** ({}) |",
-        cell(&stage(&overall.before_stage)),
-        cell(&stage(&overall.after_stage)),
-        stage_move(overall.stage_change)
+        "| {} | {} → **{}** ({}) |",
+        t!(lang, "label-overall-stage"),
+        cell(&stage(&overall.before_stage, lang)),
+        cell(&stage(&overall.after_stage, lang)),
+        stage_move(overall.stage_change, lang)
     );
     let delta = overall
         .delta
-        .map_or(String::new(), |d| format!(" ({})", signed(d)));
-    let _ = writeln!(o, "| Score | {}{delta} |", score_series(c, "→"));
+        .map_or(String::new(), |d| format!(" ({})", signed(d, lang)));
+    let _ = writeln!(
+        o,
+        "| {} | {}{delta} |",
+        t!(lang, "label-score"),
+        score_series(c, "→", lang)
+    );
     if let Some(t) = target_text(c) {
-        let _ = writeln!(o, "| Target | {} |", cell(&t));
+        let _ = writeln!(o, "| {} | {} |", t!(lang, "label-target"), cell(&t));
     }
     if !c.regressions.is_empty() {
-        let _ = writeln!(o, "| Went down | {} |", cell(&c.regressions.join("; ")));
+        let _ = writeln!(
+            o,
+            "| {} | {} |",
+            t!(lang, "compare-went-down"),
+            cell(&c.regressions.join("; "))
+        );
     }
     let _ = writeln!(
         o,
-        "\n## Dimensions\n\n| Dimension | Before | After | Change |\n|---|---|---|---|"
+        "\n## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
+        t!(lang, "report-heading-dimensions"),
+        t!(lang, "column-dimension"),
+        t!(lang, "compare-before"),
+        t!(lang, "compare-after"),
+        t!(lang, "compare-change")
     );
     for d in &c.dimensions {
         let ch = &d.change;
         let side = |score: Option<f64>, s: &Option<StageRef>| match score {
-            Some(score) => format!("{} ({})", score_number(score), stage(s)),
-            None => "not assessed".into(),
+            Some(score) => format!("{} ({})", score_number(score, lang), stage(s, lang)),
+            None => t!(lang, "stage-not-assessed"),
         };
         let delta = ch
             .delta
-            .map_or(String::new(), |d| format!("{}, ", signed(d)));
+            .map_or(String::new(), |d| format!("{}, ", signed(d, lang)));
         let _ = writeln!(
             o,
             "| {} | {} | {} | {delta}{} |",
             cell(&d.name),
             cell(&side(ch.before_score, &ch.before_stage)),
             cell(&side(ch.after_score, &ch.after_stage)),
-            stage_move(ch.stage_change)
+            stage_move(ch.stage_change, lang)
         );
     }
-    let _ = writeln!(o, "\n## Answers that moved ({})\n", c.moved.len());
+    let _ = writeln!(
+        o,
+        "\n## {}\n",
+        t!(lang, "compare-heading-moved", count = c.moved.len())
+    );
     if c.moved.is_empty() {
-        let _ = writeln!(o, "None.");
+        let _ = writeln!(o, "{}", t!(lang, "compare-none-moved"));
     } else {
-        let _ = writeln!(o, "| Question | Before | After |\n|---|---|---|");
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |\n|---|---|---|",
+            t!(lang, "column-question"),
+            t!(lang, "compare-before"),
+            t!(lang, "compare-after")
+        );
         for m in &c.moved {
             let side = |a: &Option<AnswerValue>, opt: &Option<String>| {
-                format!("{}: {}", answer(a), opt.as_deref().unwrap_or("-"))
+                format!("{}: {}", answer(a, lang), opt.as_deref().unwrap_or("-"))
             };
             let _ = writeln!(
                 o,
@@ -290,7 +359,8 @@ pub fn markdown(c: &Comparison) -> String {
     if !c.not_compared.is_empty() {
         let _ = writeln!(
             o,
-            "\nNot compared (answers this questionnaire version no longer has): {}",
+            "\n{}: {}",
+            t!(lang, "compare-not-compared"),
             c.not_compared.join(", ")
         );
     }

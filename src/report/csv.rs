@@ -7,18 +7,24 @@
 //! formula (CSV injection).
 
 use crate::answers::Answer;
+use crate::i18n::Lang;
 use crate::score::{QuestionResult, Report};
+use crate::t;
 
-const HEADER: [&str; 8] = [
-    "dimension_id",
-    "dimension",
-    "question_id",
-    "question",
-    "answer",
-    "option",
-    "stage",
-    "note",
-];
+/// The header of the question columns, in `lang` (the values stay machine-readable:
+/// `n/a`, `unknown`, numbers with a dot).
+fn header(lang: Lang) -> Vec<String> {
+    vec![
+        t!(lang, "csv-dimension-id"),
+        t!(lang, "csv-dimension"),
+        t!(lang, "csv-question-id"),
+        t!(lang, "csv-question"),
+        t!(lang, "csv-answer"),
+        t!(lang, "csv-option"),
+        t!(lang, "csv-stage"),
+        t!(lang, "csv-note"),
+    ]
+}
 
 /// `text` made safe to open in a spreadsheet; leading spaces and line breaks do not
 /// hide a formula.
@@ -39,22 +45,21 @@ fn group_header(report: &Report) -> Vec<String> {
     if report.respondents.is_none() {
         return Vec::new();
     }
+    let lang = Lang::of(&report.questionnaire.language);
+    let count = t!(lang, "csv-count");
     let mut header: Vec<String> = report
         .stages
         .iter()
-        .map(|s| format!("count_{}", s.level))
+        .map(|s| format!("{count}_{}", s.level))
         .collect();
-    header.extend(
-        [
-            "count_na",
-            "count_unknown",
-            "count_unanswered",
-            "n",
-            "spread",
-            "consensus",
-        ]
-        .map(str::to_string),
-    );
+    header.extend([
+        format!("{count}_na"),
+        format!("{count}_unknown"),
+        format!("{count}_unanswered"),
+        "n".to_string(),
+        t!(lang, "csv-spread"),
+        t!(lang, "csv-consensus"),
+    ]);
     header
 }
 
@@ -95,7 +100,7 @@ fn write(rows: impl IntoIterator<Item = Vec<String>>) -> String {
 }
 
 pub fn render(report: &Report) -> String {
-    let mut header = HEADER.map(str::to_string).to_vec();
+    let mut header = header(Lang::of(&report.questionnaire.language));
     header.extend(group_header(report));
     let mut rows = vec![header];
     for q in &report.questions {
@@ -116,8 +121,12 @@ pub fn render(report: &Report) -> String {
 /// One row per respondent and question (`cxm aggregate --per-respondent`): the file,
 /// the respondent's name, then the columns of [`render`]'s rows.
 pub fn render_respondents<'a>(reports: impl IntoIterator<Item = (&'a str, &'a Report)>) -> String {
-    let mut header = vec!["file".to_string(), "respondent".to_string()];
-    header.extend(HEADER.map(str::to_string));
+    let mut reports = reports.into_iter().peekable();
+    let lang = reports
+        .peek()
+        .map_or(Lang::En, |(_, r)| Lang::of(&r.questionnaire.language));
+    let mut header = vec![t!(lang, "csv-file"), t!(lang, "csv-respondent")];
+    header.extend(self::header(lang));
     let mut rows = vec![header];
     for (file, report) in reports {
         for q in &report.questions {

@@ -3,16 +3,21 @@
 //! The default template (`report.html` next to this file) is embedded in the binary;
 //! `--template FILE` replaces it so a consultant can brand the report without a
 //! rebuild. A template sees the JSON report's fields as its variables, plus `radar`
-//! (the chart as inline SVG) and `radar_summary` (its text alternative). Everything it
-//! prints is HTML-escaped, whatever the template's file name; a template runs on a
-//! fuel budget, so a runaway loop in a user's template ends with an error.
+//! (the chart as inline SVG) and `radar_summary` (its text alternative). Its words
+//! come from the message files through the function `t` (`{{ t("label-overall-stage")
+//! }}`, see [`crate::i18n`]) in the report's language, and so do the filters that write
+//! numbers and dates (`score`, `decimal`, `date`). Everything it prints is
+//! HTML-escaped, whatever the template's file name; a template runs on a fuel budget,
+//! so a runaway loop in a user's template ends with an error.
 
-use minijinja::value::Serde;
+use minijinja::value::{Kwargs, Serde};
 use minijinja::{AutoEscape, Environment, Value, context};
 
 use super::radar::{self, Series};
-use super::score_number;
+use super::{lang_of, score_number};
+use crate::i18n::{Arg, Lang};
 use crate::score::Report;
+use crate::t;
 
 /// A user's template: the name errors give it, and its text.
 #[derive(Debug, Clone)]
@@ -81,6 +86,7 @@ fn css_string(text: &str) -> String {
 
 /// The chart of `report`'s dimension scores, with the target as a second outline.
 fn radar_of(report: &Report) -> (String, String) {
+    let lang = lang_of(report);
     let labels: Vec<&str> = report.dimensions.iter().map(|d| d.name.as_str()).collect();
     // For a group report, first the band between the lowest and highest respondent
     // scores: the highest filled, the lowest cut out of it.
@@ -95,24 +101,24 @@ fn radar_of(report: &Report) -> (String, String) {
         };
         series.push(Series {
             class: "series band-max",
-            label: "Highest respondent score",
+            label: t!(lang, "radar-highest-respondent"),
             values: pick(|r| r.max),
         });
         series.push(Series {
             class: "series band-min",
-            label: "Lowest respondent score",
+            label: t!(lang, "radar-lowest-respondent"),
             values: pick(|r| r.min),
         });
     }
     series.push(Series {
         class: "series score",
-        label: "Score",
+        label: t!(lang, "radar-score"),
         values: report.dimensions.iter().map(|d| d.score).collect(),
     });
     if let Some(t) = &report.target {
         series.push(Series {
             class: "series target",
-            label: "Target",
+            label: t!(lang, "radar-target"),
             values: vec![Some(f64::from(t.stage.level)); labels.len()],
         });
     }
@@ -120,36 +126,61 @@ fn radar_of(report: &Report) -> (String, String) {
         .dimensions
         .iter()
         .map(|d| match (&d.stage, d.score) {
-            (Some(stage), Some(score)) => format!(
-                "{}: {} (stage {} {})",
-                d.name,
-                score_number(score),
-                stage.level,
-                stage.name
+            (Some(stage), Some(score)) => t!(
+                lang,
+                "radar-dimension-score",
+                dimension = &d.name,
+                score = score_number(score, lang),
+                stage = format!("{} {}", stage.level, stage.name)
             ),
-            _ => format!("{}: not assessed", d.name),
+            _ => format!("{}: {}", d.name, t!(lang, "stage-not-assessed")),
         })
         .collect();
     if let Some(t) = &report.target {
-        summary.push(format!("target: stage {} {}", t.stage.level, t.stage.name));
+        let stage = format!("{} {}", t.stage.level, t.stage.name);
+        summary.push(t!(lang, "radar-target-stage", stage = stage));
     }
-    let summary = format!(
-        "Dimension scores on a scale of 1 to {}. {}.",
-        report.overall.max_score,
-        summary.join("; ")
+    let summary = t!(
+        lang,
+        "radar-summary",
+        max = report.overall.max_score,
+        scores = summary.join("; ")
     );
-    let title = "Dimension scores";
-    let svg = radar::svg(title, &summary, &labels, report.overall.max_score, &series);
+    let title = t!(lang, "radar-title");
+    let svg = radar::svg(&title, &summary, &labels, report.overall.max_score, &series);
     (svg, summary)
 }
 
-/// An environment with cxm's filters, HTML escaping for every template and a fuel
-/// budget.
-fn environment<'s>() -> Environment<'s> {
+/// A template value as a message argument: numbers stay numbers (for plural forms),
+/// anything else is its text.
+fn message_arg(value: &Value) -> Arg<'static> {
+    match value.as_i64() {
+        Some(n) if value.is_number() => Arg::from(n),
+        _ => Arg::from(value.to_string()),
+    }
+}
+
+/// An environment with cxm's filters and the message function `t` in `lang`, HTML
+/// escaping for every template and a fuel budget.
+fn environment<'s>(lang: Lang) -> Environment<'s> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_fuel(Some(FUEL));
-    env.add_filter("score", |s: f64| score_number(s));
+    env.add_function(
+        "t",
+        move |id: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let mut args = Vec::new();
+            for name in kwargs.args() {
+                args.push((name, message_arg(&kwargs.get::<Value>(name)?)));
+            }
+            Ok(lang.text_with(id, &args))
+        },
+    );
+    env.add_filter("score", move |s: f64| score_number(s, lang));
+    // Two decimals, e.g. a consensus.
+    env.add_filter("decimal", move |s: f64| lang.fixed(s, 2));
+    // `2026-11-24`, in German `24.11.2026`.
+    env.add_filter("date", move |d: String| lang.date(&d));
     // Rounded, but 100 only when the whole way is covered.
     env.add_filter("percent", |share: f64| {
         let percent = (share.clamp(0.0, 1.0) * 100.0).round() as u32;
@@ -165,9 +196,15 @@ fn environment<'s>() -> Environment<'s> {
     env
 }
 
-/// Renders `text` (a template named `name`) with `ctx` into a capped buffer.
-fn render_template(name: &str, text: &str, ctx: Value) -> Result<String, TemplateError> {
-    let mut env = environment();
+/// Renders `text` (a template named `name`) with `ctx` into a capped buffer, its words
+/// in `lang`.
+fn render_template(
+    name: &str,
+    text: &str,
+    ctx: Value,
+    lang: Lang,
+) -> Result<String, TemplateError> {
+    let mut env = environment(lang);
     env.add_template(name, text)
         .map_err(|e| TemplateError::new(name, &e))?;
     let tmpl = env
@@ -194,7 +231,7 @@ pub fn render(report: &Report, template: Option<&Template>) -> Result<String, Te
         radar_summary => summary,
         ..Value::from(Serde(report))
     };
-    render_template(name, text, ctx)
+    render_template(name, text, ctx, lang_of(report))
 }
 
 /// The built-in page of a comparison (`cxm compare --format html`): before and after
@@ -203,6 +240,7 @@ pub fn render_comparison(c: &crate::compare::Comparison) -> Result<String, Templ
     let (Some(first), Some(last)) = (c.snapshots.first(), c.snapshots.last()) else {
         return Ok(String::new());
     };
+    let lang = Lang::of(&c.questionnaire.language);
     let labels: Vec<&str> = c.dimensions.iter().map(|d| d.name.as_str()).collect();
     let values = |s: &crate::compare::Snapshot| {
         c.dimensions
@@ -218,12 +256,12 @@ pub fn render_comparison(c: &crate::compare::Comparison) -> Result<String, Templ
     let series = [
         Series {
             class: "series before",
-            label: "Before",
+            label: t!(lang, "compare-before"),
             values: values(first),
         },
         Series {
             class: "series after",
-            label: "After",
+            label: t!(lang, "compare-after"),
             values: values(last),
         },
     ];
@@ -231,17 +269,20 @@ pub fn render_comparison(c: &crate::compare::Comparison) -> Result<String, Templ
         .dimensions
         .iter()
         .map(|d| {
-            let shown = |s: Option<f64>| s.map_or("not assessed".into(), score_number);
-            format!(
-                "{}: {} before, {} after",
-                d.name,
-                shown(d.change.before_score),
-                shown(d.change.after_score)
+            let shown = |s: Option<f64>| {
+                s.map_or(t!(lang, "stage-not-assessed"), |s| score_number(s, lang))
+            };
+            t!(
+                lang,
+                "radar-before-after",
+                dimension = &d.name,
+                before = shown(d.change.before_score),
+                after = shown(d.change.after_score)
             )
         })
         .collect();
     let svg = radar::svg(
-        "Dimension scores before and after",
+        &t!(lang, "radar-title-before-after"),
         &format!("{}.", summary.join("; ")),
         &labels,
         c.max_score,
@@ -251,7 +292,7 @@ pub fn render_comparison(c: &crate::compare::Comparison) -> Result<String, Templ
         radar => Value::from_safe_string(svg),
         ..Value::from(Serde(c))
     };
-    render_template("compare.html", COMPARE, ctx)
+    render_template("compare.html", COMPARE, ctx, lang)
 }
 
 /// The comparison page's template, embedded at compile time.

@@ -14,7 +14,9 @@ use std::fmt;
 use std::path::Path;
 
 use crate::aggregate::{GroupAnswer, RespondentScores};
+use crate::i18n::Lang;
 use crate::score::{Coverage, DimensionResult, Gap, NoAction, QuestionResult, Raise, Report};
+use crate::t;
 use crate::target::Step;
 
 /// An output format. `--format` takes the same names, in any case, as the extensions
@@ -127,11 +129,11 @@ pub fn render(
     })
 }
 
-/// A score with two decimals, rounded as usual except where that would land on a stage
-/// boundary it has not reached: 2.999 shows as 2.99, never as a 3.00 that contradicts
-/// stage 2 by `reached`; 2.501 shows as 2.51, never as a 2.50 that contradicts stage 3
-/// by `nearest` (where exactly 2.5 is stage 2).
-fn score_number(score: f64) -> String {
+/// A score with two decimals in `lang`'s way (`2.83`, `2,83`), rounded as usual except
+/// where that would land on a stage boundary it has not reached: 2.999 shows as 2.99,
+/// never as a 3.00 that contradicts stage 2 by `reached`; 2.501 shows as 2.51, never as
+/// a 2.50 that contradicts stage 3 by `nearest` (where exactly 2.5 is stage 2).
+fn score_number(score: f64, lang: Lang) -> String {
     let rounded = (score * 100.0).round() / 100.0;
     let whole = (score + 1e-9).floor();
     let shown = if rounded.floor() > whole {
@@ -141,70 +143,80 @@ fn score_number(score: f64) -> String {
     } else {
         rounded
     };
-    format!("{shown:.2}")
+    lang.fixed(shown, 2)
+}
+
+/// The language of `report`'s own words: its questionnaire's.
+fn lang_of(report: &Report) -> Lang {
+    Lang::of(&report.questionnaire.language)
 }
 
 /// `2.83 / 5`, or `no score`.
-pub fn score_text(score: Option<f64>, max: u32) -> String {
+pub fn score_text(score: Option<f64>, max: u32, lang: Lang) -> String {
     match score {
-        Some(s) => format!("{} / {max}", score_number(s)),
-        None => "no score".to_string(),
+        Some(s) => t!(
+            lang,
+            "score-of-max",
+            score = score_number(s, lang),
+            max = max
+        ),
+        None => t!(lang, "score-none"),
     }
 }
 
 /// `3 Multichannel`, or what stands in its place.
-fn stage_text(d: &DimensionResult) -> String {
+fn stage_text(d: &DimensionResult, lang: Lang) -> String {
     match &d.stage {
         Some(s) => format!("{} {}", s.level, s.name),
-        None => "not assessed".to_string(),
+        None => t!(lang, "stage-not-assessed"),
     }
 }
 
 /// What the dimension table says in place of a missing next action.
-fn no_action_text(d: &DimensionResult) -> &'static str {
+fn no_action_text(d: &DimensionResult, lang: Lang) -> String {
     match d.no_action {
-        Some(NoAction::Sustain) => "Sustain: top stage reached",
-        Some(NoAction::NotAssessed) => "Answer its questions to get a stage",
-        Some(NoAction::NotDefined) | None => "No action defined for this stage",
+        Some(NoAction::Sustain) => t!(lang, "action-none-sustain"),
+        Some(NoAction::NotAssessed) => t!(lang, "action-none-not-assessed"),
+        Some(NoAction::NotDefined) | None => t!(lang, "action-none-not-defined"),
     }
 }
 
 /// `18 of 20 answered, 1 not applicable, 1 unknown, 0 unanswered`.
 fn coverage_text(report: &Report) -> String {
-    coverage_line(&report.coverage)
+    coverage_line(&report.coverage, lang_of(report))
 }
 
 /// `16 of 18 answered, 1 not applicable, 1 don't know, 0 unanswered`: the words every
 /// message about progress uses ("answered" is a stage answer; "Don't know" is what
 /// answers files call "unknown").
-pub fn coverage_line(c: &Coverage) -> String {
-    format!(
-        "{} of {} answered, {} not applicable, {} don't know, {} unanswered",
-        c.answered, c.questions, c.not_applicable, c.unknown, c.unanswered
+pub fn coverage_line(c: &Coverage, lang: Lang) -> String {
+    t!(
+        lang,
+        "coverage",
+        answered = c.answered,
+        questions = c.questions,
+        not_applicable = c.not_applicable,
+        unknown = c.unknown,
+        unanswered = c.unanswered
     )
 }
 
 /// `2 questions are still open (don't know or unanswered)`, or `None` when none is.
-pub fn open_line(c: &Coverage) -> Option<String> {
+pub fn open_line(c: &Coverage, lang: Lang) -> Option<String> {
     match c.open() {
         0 => None,
-        1 => Some("1 question is still open (don't know or unanswered)".into()),
-        n => Some(format!(
-            "{n} questions are still open (don't know or unanswered)"
-        )),
+        n => Some(t!(lang, "open-questions", open = n)),
     }
 }
 
 /// How the overall stage came about, in plain words.
-fn overall_method_text(report: &Report) -> &'static str {
+fn overall_method_text(report: &Report) -> String {
+    let lang = lang_of(report);
     match report.overall.method.as_str() {
-        "mean" => "from the average of the dimension scores",
-        _ => "the stage of your weakest dimension",
+        "mean" => t!(lang, "overall-method-mean"),
+        _ => t!(lang, "overall-method-weakest"),
     }
 }
-
-/// What the overall score is, in plain words.
-const SCORE_MEANS: &str = "average of the dimension scores";
 
 /// Names of the dimensions holding the overall stage back, joined; one phrase when
 /// every assessed dimension is at the overall stage.
@@ -216,7 +228,7 @@ pub fn held_back_text(report: &Report) -> Option<String> {
         .filter(|d| d.stage.is_some())
         .count();
     if held.len() > 1 && held.len() == assessed {
-        return Some("all dimensions equally (each is at this stage)".into());
+        return Some(t!(lang_of(report), "held-back-all"));
     }
     let names: Vec<&str> = held.iter().map(|id| report.dimension_name(id)).collect();
     (!names.is_empty()).then(|| names.join(", "))
@@ -246,10 +258,10 @@ fn raise_text(r: &Raise, arrow: &str, ellipsis: &str) -> String {
 
 /// The label for what lifts a stage: `To reach 3 Multichannel`.
 fn lift_label(report: &Report, level: u32) -> Option<String> {
-    report
-        .stages
-        .get(level as usize)
-        .map(|next| format!("To reach {} {}", next.level, next.name))
+    report.stages.get(level as usize).map(|next| {
+        let stage = format!("{} {}", next.level, next.name);
+        t!(lang_of(report), "lift-label", stage = stage)
+    })
 }
 
 /// What lifts a stage at `level`, as one line: the raises joined, or why there are
@@ -270,12 +282,8 @@ fn lift_text(
             .map(|r| raise_text(r, arrow, ellipsis))
             .collect::<Vec<_>>()
             .join(", "),
-        _ if open > 0 => format!(
-            "raising the answers given does not get there; answer the {open} open \
-             question{} first",
-            if open == 1 { "" } else { "s" }
-        ),
-        _ => "raising the answers given does not get there: their options stop below it".into(),
+        _ if open > 0 => t!(lang_of(report), "lift-answer-open-first", open = open),
+        _ => t!(lang_of(report), "lift-options-stop-below"),
     };
     Some((label, text))
 }
@@ -350,32 +358,29 @@ fn step_text(report: &Report, d: &DimensionResult, arrow: &str) -> String {
 
 /// `3 Multichannel: 2 stages to go`, `3 Multichannel: reached`, for the target line.
 fn target_text(report: &Report) -> Option<String> {
+    let lang = lang_of(report);
     let t = report.target.as_ref()?;
     let name = format!("{} {}", t.stage.level, t.stage.name);
     Some(match t.gap {
-        _ if t.reached => format!("{name}: reached"),
-        Some(gap) => format!("{name}: {}", stages_to_go(gap)),
-        None => format!("{name}: no overall stage yet"),
+        _ if t.reached => format!("{name}: {}", t!(lang, "target-reached")),
+        Some(gap) => format!("{name}: {}", t!(lang, "stages-to-go", gap = gap)),
+        None => format!("{name}: {}", t!(lang, "target-no-overall-stage")),
     })
-}
-
-/// `1 stage to go`, `2 stages to go`.
-fn stages_to_go(gap: u32) -> String {
-    format!("{gap} stage{} to go", if gap == 1 { "" } else { "s" })
 }
 
 /// Where a dimension stands against the target: `2 stages to go, 17 % of the way`,
 /// `reached`, or `not assessed`.
-fn dimension_target_text(d: &DimensionResult) -> String {
+fn dimension_target_text(d: &DimensionResult, lang: Lang) -> String {
     match &d.target {
-        Some(t) if t.gap == 0 => "reached".into(),
+        Some(t) if t.gap == 0 => t!(lang, "target-reached"),
         // Rounded, but never to 100 % before the target is reached.
-        Some(t) => format!(
-            "{}, {} % of the way",
-            stages_to_go(t.gap),
-            (t.progress * 100.0).round().min(99.0)
+        Some(t) => t!(
+            lang,
+            "target-progress",
+            to_go = t!(lang, "stages-to-go", gap = t.gap),
+            percent = (t.progress * 100.0).round().min(99.0) as u32
         ),
-        None => "not assessed".into(),
+        None => t!(lang, "stage-not-assessed"),
     }
 }
 
@@ -393,11 +398,11 @@ fn phases(report: &Report) -> Vec<(u32, Option<&str>, Vec<&Step>)> {
 
 /// `Phase 1: 1–3 months`, or `Phase 1` without a horizon; just `Steps` when there is
 /// only one phase and it has no horizon.
-fn phase_title(phase: u32, horizon: Option<&str>, count: usize) -> String {
+fn phase_title(phase: u32, horizon: Option<&str>, count: usize, lang: Lang) -> String {
     match horizon {
-        Some(h) => format!("Phase {phase}: {h}"),
-        None if count == 1 => "Steps".into(),
-        None => format!("Phase {phase}"),
+        Some(h) => t!(lang, "roadmap-phase-horizon", phase = phase, horizon = h),
+        None if count == 1 => t!(lang, "roadmap-steps"),
+        None => t!(lang, "roadmap-phase", phase = phase),
     }
 }
 
@@ -408,9 +413,6 @@ fn transition_text(step: &Step, arrow: &str) -> String {
         step.from.level, step.from.name, step.to.level, step.to.name
     )
 }
-
-/// What a roadmap step says when the questionnaire has no action for it.
-const NO_STEP_ACTION: &str = "No action defined for this stage";
 
 /// A group report's questions where the respondents did not all agree, least
 /// agreement first: lowest consensus, then widest spread, then questionnaire order. In
@@ -445,51 +447,71 @@ pub const AGREED: f64 = 0.8;
 pub const MOSTLY_AGREED: f64 = 0.6;
 
 /// The word for a consensus: "agreed", "mostly agreed" or "split".
-pub fn consensus_word(consensus: f64) -> &'static str {
+pub fn consensus_word(consensus: f64, lang: Lang) -> String {
     if consensus >= AGREED {
-        "agreed"
+        t!(lang, "agreement-agreed")
     } else if consensus >= MOSTLY_AGREED {
-        "mostly agreed"
+        t!(lang, "agreement-mostly-agreed")
     } else {
-        "split"
+        t!(lang, "agreement-split")
     }
 }
 
 /// The words of a group report's sections: a workshop's room, or respondents' files.
 struct GroupWords {
     /// The heading of the per-dimension ranges.
-    scores: &'static str,
+    scores: String,
     /// The heading of the list of disagreements.
-    disagree: &'static str,
+    disagree: String,
     /// What that list says when it is empty.
-    none: &'static str,
+    none: String,
 }
 
 fn group_words(report: &Report) -> GroupWords {
+    let lang = lang_of(report);
     if report.participants.is_some() {
         GroupWords {
-            scores: "Participants' own dimension scores",
-            disagree: "Discussion list: where the room disagreed in its blind vote, least agreement first",
-            none: "In its blind votes the room was never 2 or more stages apart nor split.",
+            scores: t!(lang, "session-heading-scores"),
+            disagree: t!(lang, "session-heading-disagree"),
+            none: t!(lang, "session-all-agree"),
         }
     } else {
         GroupWords {
-            scores: "Respondents' own dimension scores",
-            disagree: "Where the respondents disagree, least agreement first",
-            none: "Everyone gave the same stage answers.",
+            scores: t!(lang, "group-heading-scores"),
+            disagree: t!(lang, "group-heading-disagree"),
+            none: t!(lang, "group-all-agree"),
         }
+    }
+}
+
+/// The label of the group's size: "Participants" in a workshop, else "Respondents".
+fn group_label(report: &Report) -> String {
+    if report.participants.is_some() {
+        t!(lang_of(report), "label-participants")
+    } else {
+        t!(lang_of(report), "label-respondents")
     }
 }
 
 /// `split (consensus 0.50), spread 3, n 3: 1 ×1, 2 ×1, 4 ×1`; in a workshop, who
 /// chose what: `…, n 3: 1: Anna; 2: Ben; 4: Chris`, and the rounds when more than one.
-fn agreement_text(g: &GroupAnswer) -> String {
-    let consensus = g.consensus.map_or("no stage answers".to_string(), |c| {
-        format!("{} (consensus {c:.2})", consensus_word(c))
+fn agreement_text(g: &GroupAnswer, lang: Lang) -> String {
+    let consensus = g
+        .consensus
+        .map_or(t!(lang, "agreement-no-stage-answers"), |c| {
+            let consensus = lang.fixed(c, 2);
+            t!(
+                lang,
+                "agreement-consensus",
+                word = consensus_word(c, lang),
+                consensus = consensus
+            )
+        });
+    let spread = g.spread.map_or(String::new(), |s| {
+        format!(", {}", t!(lang, "agreement-spread", spread = s))
     });
-    let spread = g.spread.map_or(String::new(), |s| format!(", spread {s}"));
     let rounds = match g.rounds {
-        Some(r) if r > 1 => format!(", {r} rounds"),
+        Some(r) if r > 1 => format!(", {}", t!(lang, "agreement-rounds", rounds = r)),
         _ => String::new(),
     };
     let answers: Vec<String> = if g.voters.is_empty() {
@@ -522,19 +544,22 @@ fn respondents_text(report: &Report) -> Option<String> {
         return Some(format!("{n}: {}", names.join(", ")));
     }
     Some(match report.skipped {
-        Some(1) => format!("{n} (1 invalid file skipped)"),
-        Some(k) => format!("{n} ({k} invalid files skipped)"),
+        Some(k) => format!(
+            "{n} ({})",
+            t!(lang_of(report), "respondents-skipped", skipped = k)
+        ),
         None => n.to_string(),
     })
 }
 
 /// `median 1.33, from 1.00 to 4.33`.
-fn respondent_scores_text(r: &RespondentScores) -> String {
-    format!(
-        "median {}, from {} to {}",
-        score_number(r.median),
-        score_number(r.min),
-        score_number(r.max)
+fn respondent_scores_text(r: &RespondentScores, lang: Lang) -> String {
+    t!(
+        lang,
+        "respondent-scores",
+        median = score_number(r.median, lang),
+        min = score_number(r.min, lang),
+        max = score_number(r.max, lang)
     )
 }
 
@@ -543,18 +568,22 @@ mod tests;
 
 #[cfg(test)]
 mod rounding {
+    use crate::i18n::Lang;
+
     #[test]
     fn scores_round_down_so_they_never_reach_a_stage_they_are_not_at() {
-        assert_eq!(super::score_number(2.999), "2.99");
-        assert_eq!(super::score_number(3.0), "3.00");
-        assert_eq!(super::score_number(3.3333333333333335), "3.33");
-        assert_eq!(super::score_number(1.6666666666666667), "1.67");
+        assert_eq!(super::score_number(2.999, Lang::En), "2.99");
+        assert_eq!(super::score_number(3.0, Lang::En), "3.00");
+        assert_eq!(super::score_number(3.3333333333333335, Lang::En), "3.33");
+        assert_eq!(super::score_number(1.6666666666666667, Lang::En), "1.67");
         // A score snapped to a whole number stays whole despite float noise.
-        assert_eq!(super::score_number(2.9999999999999996), "3.00");
+        assert_eq!(super::score_number(2.9999999999999996, Lang::En), "3.00");
         // Just above halfway is above halfway; halfway itself, or just under, is not.
-        assert_eq!(super::score_number(2.501), "2.51");
-        assert_eq!(super::score_number(2.5), "2.50");
-        assert_eq!(super::score_number(2.5 + 1e-12), "2.50");
-        assert_eq!(super::score_number(2.499), "2.50");
+        assert_eq!(super::score_number(2.501, Lang::En), "2.51");
+        assert_eq!(super::score_number(2.5, Lang::En), "2.50");
+        assert_eq!(super::score_number(2.5 + 1e-12, Lang::En), "2.50");
+        assert_eq!(super::score_number(2.499, Lang::En), "2.50");
+        // The same number in German, with a decimal comma.
+        assert_eq!(super::score_number(2.999, Lang::De), "2,99");
     }
 }

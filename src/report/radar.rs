@@ -13,7 +13,7 @@ use std::fmt::Write;
 pub struct Series<'a> {
     /// The CSS class of its polygon: `series score`, `series target`, …
     pub class: &'a str,
-    pub label: &'a str,
+    pub label: String,
     pub values: Vec<Option<f64>>,
 }
 
@@ -159,7 +159,7 @@ pub fn svg(title: &str, summary: &str, labels: &[&str], max: u32, series: &[Seri
             "<polygon class=\"{}\" points=\"{}\"><title>{}</title></polygon>",
             escape(s.class),
             points.join(" "),
-            escape(s.label)
+            escape(&s.label)
         );
     }
     out.push_str("</svg>");
@@ -175,12 +175,12 @@ mod tests {
         let series = [
             Series {
                 class: "series score",
-                label: "Score",
+                label: "Score".into(),
                 values: vec![Some(2.0), Some(3.5), None],
             },
             Series {
                 class: "series target",
-                label: "Target",
+                label: "Target".into(),
                 values: vec![Some(4.0); 3],
             },
         ];

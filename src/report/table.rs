@@ -5,13 +5,15 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, Width};
 
 use super::{
-    Look, NO_STEP_ACTION, SCORE_MEANS, agreement_text, coverage_text, dimension_lift_text,
-    dimension_target_text, dimensions_at, disagreements, explained, gap_text, group_words,
-    held_back, held_back_text, new_table, no_action_text, open_line, overall_lift_text,
-    overall_method_text, phase_title, phases, respondent_scores_text, respondents_text,
-    score_number, score_text, stage_text, step_text, target_text, transition_text,
+    Look, agreement_text, coverage_text, dimension_lift_text, dimension_target_text, dimensions_at,
+    disagreements, explained, gap_text, group_label, group_words, held_back, held_back_text,
+    lang_of, new_table, no_action_text, open_line, overall_lift_text, overall_method_text,
+    phase_title, phases, respondent_scores_text, respondents_text, score_number, score_text,
+    stage_text, step_text, target_text, transition_text,
 };
+use crate::i18n::Lang;
 use crate::score::{NoAction, Report};
+use crate::t;
 
 /// Minimal ANSI styling, on only when `look.color` is.
 #[derive(Clone, Copy)]
@@ -100,6 +102,7 @@ fn score_bar(score: f64, top: u32) -> String {
 }
 
 pub fn render(report: &Report, look: Look) -> String {
+    let lang = lang_of(report);
     let p = Paint { on: look.color };
     let width = look.width.max(40);
     let arrow = if look.unicode { "→" } else { "->" };
@@ -109,78 +112,95 @@ pub fn render(report: &Report, look: Look) -> String {
 
     let q = &report.questionnaire;
     o.push_str(&indent_wrapped("", &q.title, width, |l| p.bold(l)));
-    let id_line = format!("questionnaire {} {}", q.id, q.version);
+    let id_line = t!(
+        lang,
+        "report-questionnaire-line",
+        id = &q.id,
+        version = &q.version
+    );
     o.push_str(&indent_wrapped("", &id_line, width, |l| p.dim(l)));
-    let mut facts: Vec<(&str, String, Tone)> = Vec::new();
+    let mut facts: Vec<(String, String, Tone)> = Vec::new();
     for (label, value) in [
-        ("Organisation", &report.organisation),
-        ("Respondent", &report.respondent),
-        ("Date", &report.date),
+        (t!(lang, "label-organisation"), report.organisation.clone()),
+        (t!(lang, "label-respondent"), report.respondent.clone()),
+        (
+            t!(lang, "label-date"),
+            report.date.as_deref().map(|d| lang.date(d)),
+        ),
     ] {
         if let Some(v) = value {
-            facts.push((label, v.clone(), Tone::Plain));
+            facts.push((label, v, Tone::Plain));
         }
     }
     facts.push(match &report.overall.stage {
         Some(s) => (
-            "Overall stage",
+            t!(lang, "label-overall-stage"),
             format!("{} {} ({})", s.level, s.name, overall_method_text(report)),
             Tone::Bold,
         ),
         None => (
-            "Overall stage",
-            "none: no question has a stage answer".into(),
+            t!(lang, "label-overall-stage"),
+            t!(lang, "overall-stage-none"),
             Tone::Bad,
         ),
     });
     facts.push((
-        "Score",
+        t!(lang, "label-score"),
         format!(
-            "{} ({SCORE_MEANS})",
-            score_text(report.overall.score, report.overall.max_score),
+            "{} ({})",
+            score_text(report.overall.score, report.overall.max_score, lang),
+            t!(lang, "score-means")
         ),
         Tone::Plain,
     ));
     if let Some(t) = target_text(report) {
-        facts.push(("Target", t, Tone::Plain));
+        facts.push((t!(lang, "label-target"), t, Tone::Plain));
     }
     if let Some(n) = respondents_text(report) {
-        let label = if report.participants.is_some() {
-            "Participants"
-        } else {
-            "Respondents"
-        };
-        facts.push((label, n, Tone::Plain));
+        facts.push((group_label(report), n, Tone::Plain));
     }
     if let Some(names) = held_back_text(report) {
-        facts.push(("Held back by", names, Tone::Plain));
+        facts.push((t!(lang, "label-held-back-by"), names, Tone::Plain));
     }
-    facts.push(("Answers", coverage_text(report), Tone::Plain));
+    facts.push((
+        t!(lang, "label-answers"),
+        coverage_text(report),
+        Tone::Plain,
+    ));
     facts.push(if report.complete {
-        ("Complete", "yes".into(), Tone::Good)
+        (t!(lang, "label-complete"), t!(lang, "yes"), Tone::Good)
     } else {
         (
-            "Complete",
-            format!("no: {}", open_line(&report.coverage).unwrap_or_default()),
+            t!(lang, "label-complete"),
+            format!(
+                "{}: {}",
+                t!(lang, "no"),
+                open_line(&report.coverage, lang).unwrap_or_default()
+            ),
             Tone::Bad,
         )
     });
     if let Some(gate) = &report.gate {
         facts.push(if gate.passed {
             (
-                "CI gate",
-                format!("passed (minimum stage {})", gate.min_stage),
+                t!(lang, "label-ci-gate"),
+                t!(lang, "gate-passed-minimum", min = gate.min_stage),
                 Tone::Good,
             )
         } else {
             (
-                "CI gate",
-                format!("failed: {}", gate.reasons.join("; ")),
+                t!(lang, "label-ci-gate"),
+                format!("{}: {}", t!(lang, "gate-failed"), gate.reasons.join("; ")),
                 Tone::Bad,
             )
         });
     }
-    let label_width = facts.iter().map(|(l, _, _)| l.len()).max().unwrap_or(0) + 2;
+    let label_width = facts
+        .iter()
+        .map(|(l, _, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     out.push('\n');
     for (label, value, tone) in &facts {
         let head = pad(&format!("{label}:"), label_width);
@@ -196,7 +216,7 @@ pub fn render(report: &Report, look: Look) -> String {
     }
 
     // The ladder, top stage first: what each stage means, and the dimensions there.
-    let _ = writeln!(out, "\n{}", p.bold("Stage ladder"));
+    let _ = writeln!(out, "\n{}", p.bold(&t!(lang, "report-heading-ladder")));
     let name_width = report
         .stages
         .iter()
@@ -246,7 +266,7 @@ pub fn render(report: &Report, look: Look) -> String {
         if !dims.is_empty() {
             let indent = " ".repeat(head.chars().count().min(width / 2));
             out.push_str(&indent_wrapped(
-                &format!("{indent}Here: "),
+                &format!("{indent}{}: ", t!(lang, "report-ladder-here")),
                 &dims,
                 width,
                 |l| p.tone(if here { Tone::Bold } else { Tone::Plain }, l),
@@ -255,7 +275,7 @@ pub fn render(report: &Report, look: Look) -> String {
     }
 
     // The dimension table, or a list where a table would have to break words.
-    let _ = writeln!(out, "\n{}", p.bold("Dimensions"));
+    let _ = writeln!(out, "\n{}", p.bold(&t!(lang, "report-heading-dimensions")));
     let rows: Vec<[String; 4]> = report
         .dimensions
         .iter()
@@ -266,24 +286,25 @@ pub fn render(report: &Report, look: Look) -> String {
                     Some(s) if look.unicode => {
                         format!(
                             "{} {}",
-                            score_number(s),
+                            score_number(s, lang),
                             score_bar(s, report.overall.max_score)
                         )
                     }
-                    Some(s) => score_number(s),
+                    Some(s) => score_number(s, lang),
                     None => if look.unicode { "–" } else { "-" }.into(),
                 },
-                stage_text(d),
+                stage_text(d, lang),
                 match &d.next_action {
                     Some(a) => a.title.clone(),
-                    None => no_action_text(d).to_string(),
+                    None => no_action_text(d, lang),
                 },
             ]
         })
         .collect();
-    match column_widths(&rows, width) {
+    let header = dimension_header(lang);
+    match column_widths(&header, &rows, width) {
         Some(widths) => {
-            let mut table = new_table(look, DIMENSION_HEADER.to_vec());
+            let mut table = new_table(look, header.iter().map(String::as_str).collect());
             for (i, w) in widths.iter().enumerate() {
                 if let Some(column) = table.column_mut(i) {
                     let w = u16::try_from(*w + 2).unwrap_or(u16::MAX);
@@ -314,7 +335,8 @@ pub fn render(report: &Report, look: Look) -> String {
                     width,
                     str::to_string,
                 ));
-                out.push_str(&indent_wrapped("  Next: ", action, width, str::to_string));
+                let head = format!("  {}: ", t!(lang, "report-next"));
+                out.push_str(&indent_wrapped(&head, action, width, str::to_string));
             }
         }
     }
@@ -323,17 +345,22 @@ pub fn render(report: &Report, look: Look) -> String {
     // back, weakest first.
     let explained = explained(report);
     if !explained.is_empty() {
-        let _ = writeln!(out, "\n{}", p.bold("Why these stages, and what lifts them"));
+        let _ = writeln!(out, "\n{}", p.bold(&t!(lang, "report-heading-why")));
     }
     for d in explained {
         let level = d.stage.as_ref().map(|s| s.level);
-        let score = d.score.map(score_number).unwrap_or_default();
+        let score = d.score.map(|s| score_number(s, lang)).unwrap_or_default();
         out.push('\n');
-        let heading = format!("{}: {} ({score})", d.name, stage_text(d));
+        let heading = format!("{}: {} ({score})", d.name, stage_text(d, lang));
         out.push_str(&indent_wrapped("", &heading, width, |l| p.bold(l)));
         if !d.gaps.is_empty() {
             let gaps: Vec<String> = d.gaps.iter().map(|g| gap_text(g, ellipsis)).collect();
-            let label = format!("  Answers below {}: ", level.unwrap_or_default());
+            let below = t!(
+                lang,
+                "report-answers-below",
+                level = level.unwrap_or_default()
+            );
+            let label = format!("  {below}: ");
             out.push_str(&indent_wrapped(
                 &label,
                 &gaps.join(", "),
@@ -360,7 +387,7 @@ pub fn render(report: &Report, look: Look) -> String {
         .filter(|d| d.next_action.is_some())
         .collect();
     if !with_actions.is_empty() {
-        let _ = writeln!(out, "\n{}", p.bold("Next actions, weakest dimension first"));
+        let _ = writeln!(out, "\n{}", p.bold(&t!(lang, "report-heading-actions")));
     }
     for (i, d) in with_actions.iter().enumerate() {
         let Some(a) = &d.next_action else { continue };
@@ -373,13 +400,15 @@ pub fn render(report: &Report, look: Look) -> String {
         for l in wrap(&a.detail, width - pad.len()) {
             let _ = writeln!(out, "{pad}{l}");
         }
-        for (label, value) in [
-            ("KPI", &a.kpi),
-            ("Owner", &a.owner),
-            ("Horizon", &a.horizon),
-        ] {
+        let labels = [
+            (t!(lang, "action-kpi"), &a.kpi),
+            (t!(lang, "action-owner"), &a.owner),
+            (t!(lang, "action-horizon"), &a.horizon),
+        ];
+        let label_width = labels.iter().map(|(l, _)| l.chars().count()).max();
+        for (label, value) in &labels {
             if let Some(v) = value {
-                let head = format!("{pad}{:<9}", format!("{label}:"));
+                let head = format!("{pad}{}", pad_to(&format!("{label}:"), label_width, 1));
                 out.push_str(&indent_wrapped(&head, v, width, str::to_string));
             }
         }
@@ -395,7 +424,7 @@ pub fn render(report: &Report, look: Look) -> String {
     if !sustained.is_empty() {
         out.push('\n');
         out.push_str(&indent_wrapped(
-            "At the top stage, sustain: ",
+            &format!("{}: ", t!(lang, "report-sustain")),
             &sustained.join(", "),
             width,
             str::to_string,
@@ -410,14 +439,17 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
     if report.respondents.is_none() {
         return;
     }
+    let lang = lang_of(report);
     let width = look.width.max(40);
     let words = group_words(report);
-    let _ = writeln!(out, "\n{}\n", p.bold(words.scores));
+    let _ = writeln!(out, "\n{}\n", p.bold(&words.scores));
     for d in &report.dimensions {
         let text = d
             .respondent_scores
             .as_ref()
-            .map_or("no scores".into(), respondent_scores_text);
+            .map_or(t!(lang, "group-no-scores"), |r| {
+                respondent_scores_text(r, lang)
+            });
         out.push_str(&indent_wrapped(
             &format!("  {}: ", d.name),
             &text,
@@ -426,14 +458,14 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
         ));
     }
     let rows = disagreements(report);
-    let _ = writeln!(out, "\n{}\n", p.bold(words.disagree));
+    let _ = writeln!(out, "\n{}\n", p.bold(&words.disagree));
     if rows.is_empty() {
-        out.push_str(&indent_wrapped("  ", words.none, width, str::to_string));
+        out.push_str(&indent_wrapped("  ", &words.none, width, str::to_string));
     }
     for (q, g) in rows {
         out.push_str(&indent_wrapped(
             &format!("  {}: ", q.id),
-            &agreement_text(g),
+            &agreement_text(g, lang),
             width,
             str::to_string,
         ));
@@ -443,16 +475,18 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
 /// The way to the target stage: where each dimension stands, then the steps by phase.
 fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
     let Some(target) = &report.target else { return };
+    let lang = lang_of(report);
     let width = look.width.max(40);
     let arrow = if look.unicode { "→" } else { "->" };
-    let title = format!("Roadmap to {} {}", target.stage.level, target.stage.name);
+    let stage = format!("{} {}", target.stage.level, target.stage.name);
+    let title = t!(lang, "roadmap-heading", stage = stage);
     let _ = writeln!(out, "\n{}\n", p.bold(&title));
     for d in report.weakest_first() {
         let line = format!(
             "{}: {}, {}",
             d.name,
-            stage_text(d),
-            dimension_target_text(d)
+            stage_text(d, lang),
+            dimension_target_text(d, lang)
         );
         out.push_str(&indent_wrapped("  ", &line, width, str::to_string));
     }
@@ -460,7 +494,7 @@ fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
     if phases.is_empty() && target.reached {
         out.push_str(&indent_wrapped(
             "",
-            "Every dimension is at the target.",
+            &t!(lang, "roadmap-all-reached"),
             width,
             str::to_string,
         ));
@@ -468,7 +502,7 @@ fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
     let mut number = 0;
     for (phase, horizon, steps) in &phases {
         out.push('\n');
-        let title = phase_title(*phase, *horizon, phases.len());
+        let title = phase_title(*phase, *horizon, phases.len(), lang);
         out.push_str(&indent_wrapped("", &title, width, |l| p.bold(l)));
         for step in steps {
             number += 1;
@@ -477,7 +511,7 @@ fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
             let title = step
                 .action
                 .as_ref()
-                .map_or(NO_STEP_ACTION, |a| a.title.as_str());
+                .map_or(t!(lang, "action-none-not-defined"), |a| a.title.clone());
             out.push_str(&indent_wrapped(
                 &head,
                 &format!("{}: {title}", step.dimension_name),
@@ -491,9 +525,14 @@ fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
                 |l| p.dim(l),
             ));
             if let Some(a) = &step.action {
-                for (label, value) in [("Owner", &a.owner), ("KPI", &a.kpi)] {
+                let labels = [
+                    (t!(lang, "action-owner"), &a.owner),
+                    (t!(lang, "action-kpi"), &a.kpi),
+                ];
+                let label_width = labels.iter().map(|(l, _)| l.chars().count()).max();
+                for (label, value) in &labels {
                     if let Some(v) = value {
-                        let head = format!("{pad}{:<7}", format!("{label}:"));
+                        let head = format!("{pad}{}", pad_to(&format!("{label}:"), label_width, 1));
                         out.push_str(&indent_wrapped(&head, v, width, str::to_string));
                     }
                 }
@@ -502,14 +541,22 @@ fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
     }
 }
 
-const DIMENSION_HEADER: [&str; 4] = ["Dimension", "Score", "Stage", "Next action"];
+/// The dimension table's column headings.
+fn dimension_header(lang: Lang) -> [String; 4] {
+    [
+        t!(lang, "column-dimension"),
+        t!(lang, "column-score"),
+        t!(lang, "column-stage"),
+        t!(lang, "column-next-action"),
+    ]
+}
 
 /// Content widths for the dimension table's columns at `width`, such that no word has
 /// to be broken; `None` when even the longest words do not fit side by side.
-fn column_widths(rows: &[[String; 4]], width: usize) -> Option<[usize; 4]> {
+fn column_widths(header: &[String; 4], rows: &[[String; 4]], width: usize) -> Option<[usize; 4]> {
     let chars = |t: &str| t.chars().count();
     let texts = |c: usize| {
-        std::iter::once(DIMENSION_HEADER[c]).chain(rows.iter().map(move |r| r[c].as_str()))
+        std::iter::once(header[c].as_str()).chain(rows.iter().map(move |r| r[c].as_str()))
     };
     let longest_word = |c: usize| {
         texts(c)
@@ -540,6 +587,12 @@ fn column_widths(rows: &[[String; 4]], width: usize) -> Option<[usize; 4]> {
     Some(widths)
 }
 
+/// A label such as `KPI:` padded to line up after the longest of its kind
+/// (`longest` characters without the colon) plus `gap` spaces.
+fn pad_to(label: &str, longest: Option<usize>, gap: usize) -> String {
+    pad(label, longest.unwrap_or(0) + 1 + gap)
+}
+
 /// `text` padded with spaces to `width` characters. (`format!`'s width panics beyond
 /// 65,535, which a hostile questionnaire's stage name can reach.)
 fn pad(text: &str, width: usize) -> String {
@@ -553,8 +606,8 @@ pub(super) fn to_plain(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
-            '\u{2018}' | '\u{2019}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' => out.push('"'),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' => out.push('"'),
             '\u{2026}' => out.push_str("..."),
             '\u{2192}' => out.push_str("->"),
             '\u{00D7}' => out.push('x'),

@@ -471,8 +471,8 @@ fn the_dimension_table_never_breaks_a_word_at_any_width() {
             let action = d
                 .next_action
                 .as_ref()
-                .map_or(no_action_text(d).to_string(), |a| a.title.clone());
-            for text in [d.name.clone(), stage_text(d), action] {
+                .map_or(no_action_text(d, Lang::En), |a| a.title.clone());
+            for text in [d.name.clone(), stage_text(d, Lang::En), action] {
                 words.extend(text.split_whitespace().map(String::from));
             }
         }

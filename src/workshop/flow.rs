@@ -7,12 +7,12 @@ use std::fmt::Write as _;
 
 use crate::aggregate::Counts;
 use crate::answers::{Answer, Answers};
-use crate::assess::walk::{
-    DONT_KNOW, FIRST_QUESTION, NOT_APPLICABLE, Outcome, Prompter, Reply, SelectPrompt, TextPrompt,
-};
+use crate::assess::walk::{Outcome, Prompter, Reply, SelectPrompt, TextPrompt};
+use crate::i18n::Lang;
 use crate::questionnaire::{Question, Questionnaire};
 use crate::report::{DISCUSS_SPREAD, consensus_word};
 use crate::session::{self, Workshop, is_complete};
+use crate::t;
 
 /// One participant's vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,26 +41,24 @@ pub trait Room: Prompter {
     fn vote(&mut self, prompt: &VotePrompt) -> anyhow::Result<Reply<Vote>>;
 }
 
-/// The item after the options, "?" and "-" in the agreement list.
-pub const VOTE_AGAIN: &str = "Vote again (blind)";
-
 /// Asks for the participants until a valid list is given (2 to 30 distinct names).
 /// `None` when Ctrl-C stopped.
-pub fn ask_participants(room: &mut dyn Room) -> anyhow::Result<Option<Vec<String>>> {
+pub fn ask_participants(room: &mut dyn Room, lang: Lang) -> anyhow::Result<Option<Vec<String>>> {
     let prompt = TextPrompt {
-        message: "Participants (names separated by commas):".to_string(),
+        message: t!(lang, "workshop-participants"),
         initial: String::new(),
-        help: format!(
-            "{} to {} people, e.g. Anna, Ben, Chris; they vote in this order",
-            session::MIN_PARTICIPANTS,
-            session::MAX_PARTICIPANTS
+        help: t!(
+            lang,
+            "workshop-participants-help",
+            min = session::MIN_PARTICIPANTS,
+            max = session::MAX_PARTICIPANTS
         ),
-        on_esc: "(nothing to go back to)",
+        on_esc: t!(lang, "workshop-nothing-to-go-back"),
     };
     loop {
         match room.text(&prompt)? {
             Reply::Interrupted => return Ok(None),
-            Reply::Back => room.say("Name the participants first; Ctrl-C stops."),
+            Reply::Back => room.say(&t!(lang, "workshop-participants-first")),
             Reply::Value(list) => match session::parse_participants(&list) {
                 Ok(names) => return Ok(Some(names)),
                 Err(message) => room.say(&format!("{message}.")),
@@ -70,15 +68,19 @@ pub fn ask_participants(room: &mut dyn Room) -> anyhow::Result<Option<Vec<String
 }
 
 /// Asks for the organisation when it is missing; Enter or Esc skips it.
-pub fn ask_organisation(room: &mut dyn Room, answers: &mut Answers) -> anyhow::Result<Outcome> {
+pub fn ask_organisation(
+    room: &mut dyn Room,
+    answers: &mut Answers,
+    lang: Lang,
+) -> anyhow::Result<Outcome> {
     if answers.organisation.is_some() {
         return Ok(Outcome::Finished);
     }
     let prompt = TextPrompt {
-        message: "Organisation name:".to_string(),
+        message: t!(lang, "assess-organisation-name"),
         initial: String::new(),
-        help: "shown on the report; Enter skips".to_string(),
-        on_esc: "(skipped)",
+        help: t!(lang, "assess-name-help-skip"),
+        on_esc: t!(lang, "assess-name-skipped"),
     };
     match room.text(&prompt)? {
         Reply::Interrupted => return Ok(Outcome::Interrupted),
@@ -109,6 +111,7 @@ pub fn run(
     let order = questionnaire.questions_in_order();
     let total = order.len();
     let top = questionnaire.top_level();
+    let lang = Lang::of(&questionnaire.language);
     let mut at = start.min(total);
     // The first question goes under what was said before it (the intro); every later
     // one on a fresh screen.
@@ -124,12 +127,12 @@ pub fn run(
                 .last_round(&question.id)
                 .is_none_or(|r| !is_complete(r));
             if round_open {
-                match vote_round(answers, question, open_votes, room, save)? {
+                match vote_round(answers, question, open_votes, lang, room, save)? {
                     Reply::Value(()) => {}
                     Reply::Interrupted => return Ok(Outcome::Interrupted),
                     Reply::Back => {
                         if at == 0 {
-                            room.say(FIRST_QUESTION);
+                            room.say(&t!(lang, "assess-first-question"));
                         }
                         at = at.saturating_sub(1);
                         continue 'questions;
@@ -153,18 +156,20 @@ pub fn run(
                 &workshop(answers).participants,
                 &round,
                 rounds,
+                lang,
             ));
             let prompt = agree_prompt(
                 question,
                 answers.answers.get(&question.id).copied(),
                 proposed,
                 discuss,
+                lang,
             );
             match room.select(&prompt)? {
                 Reply::Interrupted => return Ok(Outcome::Interrupted),
                 Reply::Back => {
                     if at == 0 {
-                        room.say(FIRST_QUESTION);
+                        room.say(&t!(lang, "assess-first-question"));
                     }
                     at = at.saturating_sub(1);
                     continue 'questions;
@@ -191,10 +196,10 @@ pub fn run(
             }
         }
         let prompt = TextPrompt {
-            message: "Note (why this answer):".to_string(),
+            message: t!(lang, "workshop-note"),
             initial: answers.notes.get(&question.id).cloned().unwrap_or_default(),
-            help: "Enter to skip · Esc returns to the answer".to_string(),
-            on_esc: "(back to the answer)",
+            help: t!(lang, "workshop-note-help"),
+            on_esc: t!(lang, "workshop-note-back"),
         };
         match room.text(&prompt)? {
             Reply::Interrupted => return Ok(Outcome::Interrupted),
@@ -240,6 +245,7 @@ fn vote_round(
     answers: &mut Answers,
     question: &Question,
     open_votes: bool,
+    lang: Lang,
     room: &mut dyn Room,
     save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
 ) -> anyhow::Result<Reply<()>> {
@@ -264,14 +270,17 @@ fn vote_round(
             room.say(&tick(&name, vote, question, open_votes));
             continue;
         }
+        let keys = if options == 1 {
+            "1".to_string()
+        } else {
+            format!("1–{options}")
+        };
         let prompt = VotePrompt {
-            message: format!(
-                "{name}, your vote: {}, ? = don't know, - = not applicable",
-                if options == 1 {
-                    "1".to_string()
-                } else {
-                    format!("1–{options}")
-                }
+            message: t!(
+                lang,
+                "workshop-vote-prompt",
+                name = name.as_str(),
+                keys = keys
             ),
             options,
         };
@@ -341,9 +350,10 @@ fn question_screen(
     let dimension = questionnaire
         .dimension(&question.dimension)
         .map_or(question.dimension.as_str(), |d| d.name.as_str());
+    let lang = Lang::of(&questionnaire.language);
     let mut out = format!(
-        "Question {} of {total} · {dimension}\n\n{}\n",
-        at + 1,
+        "{} · {dimension}\n\n{}\n",
+        t!(lang, "assess-question-of", number = at + 1, total = total),
         question.text.trim()
     );
     if let Some(help) = &question.help {
@@ -353,8 +363,8 @@ fn question_screen(
     for (i, option) in question.options.iter().enumerate() {
         let _ = writeln!(out, "  {}  {}", i + 1, option.text.trim());
     }
-    let _ = writeln!(out, "  ?  {DONT_KNOW}");
-    let _ = writeln!(out, "  -  {NOT_APPLICABLE}");
+    let _ = writeln!(out, "  ?  {}", t!(lang, "assess-dont-know"));
+    let _ = writeln!(out, "  -  {}", t!(lang, "assess-not-applicable"));
     out
 }
 
@@ -367,6 +377,7 @@ fn reveal(
     participants: &[String],
     round: &[Option<Answer>],
     rounds: usize,
+    lang: Lang,
 ) -> String {
     let keys: Vec<(String, Answer)> = question
         .options
@@ -389,8 +400,8 @@ fn reveal(
         .max()
         .unwrap_or(0);
     let title = match rounds {
-        0 | 1 => "The votes".to_string(),
-        n => format!("The votes, round {n}"),
+        0 | 1 => t!(lang, "workshop-votes"),
+        n => t!(lang, "workshop-votes-round", round = n),
     };
     let mut out = format!("\n{title}\n\n");
     for (key, answer) in &keys {
@@ -415,27 +426,34 @@ fn reveal(
     let counts = Counts::of_votes(top, round);
     out.push('\n');
     match counts.group_answer(question) {
-        Some(answer) => {
-            let _ = write!(out, "Group answer {}", key_of(question, answer));
-        }
-        None => out.push_str("No group answer"),
+        Some(answer) => out.push_str(&t!(
+            lang,
+            "workshop-group-answer",
+            answer = key_of(question, answer)
+        )),
+        None => out.push_str(&t!(lang, "workshop-no-group-answer")),
     }
     match (counts.spread(), counts.consensus()) {
         (Some(spread), Some(c)) => {
             let _ = write!(
                 out,
-                " · spread {spread} {} · consensus {c:.2}, {}",
-                if spread == 1 { "stage" } else { "stages" },
-                consensus_word(c)
+                " · {} · {}",
+                t!(lang, "workshop-spread", spread = spread),
+                t!(
+                    lang,
+                    "workshop-consensus",
+                    consensus = lang.fixed(c, 2),
+                    word = consensus_word(c, lang)
+                )
             );
         }
-        _ => out.push_str(" · no stage votes"),
+        _ => {
+            let _ = write!(out, " · {}", t!(lang, "workshop-no-stage-votes"));
+        }
     }
     if counts.spread().is_some_and(|s| s >= DISCUSS_SPREAD) {
-        out.push_str(
-            "\nDiscuss: the room is far apart. Talk it through, then vote again, or enter the \
-             answer the room agrees on.",
-        );
+        out.push('\n');
+        out.push_str(&t!(lang, "workshop-discuss"));
     }
     out
 }
@@ -448,6 +466,7 @@ fn agree_prompt(
     agreed: Option<Answer>,
     proposed: Option<Answer>,
     discuss: bool,
+    lang: Lang,
 ) -> SelectPrompt {
     let mut options: Vec<String> = question
         .options
@@ -455,9 +474,9 @@ fn agree_prompt(
         .enumerate()
         .map(|(i, o)| format!("{}  {}", i + 1, o.text.trim()))
         .collect();
-    options.push(format!("?  {DONT_KNOW}"));
-    options.push(format!("-  {NOT_APPLICABLE}"));
-    options.push(VOTE_AGAIN.to_string());
+    options.push(format!("?  {}", t!(lang, "assess-dont-know")));
+    options.push(format!("-  {}", t!(lang, "assess-not-applicable")));
+    options.push(t!(lang, "workshop-vote-again"));
     let position = |answer: Answer| match answer {
         Answer::Stage(s) => question.options.iter().position(|o| o.stage == s),
         Answer::Unknown => Some(question.options.len()),
@@ -471,16 +490,15 @@ fn agree_prompt(
     }
     .unwrap_or(again);
     let help = if discuss && agreed.is_none() {
-        "Discuss, then vote again or choose what the room agrees on · Esc: previous question"
+        t!(lang, "workshop-agree-help-discuss")
     } else {
-        "Enter confirms · choose another answer if the room agrees on it · Esc: previous \
-         question"
+        t!(lang, "workshop-agree-help")
     };
     SelectPrompt {
-        message: "The room's answer:".to_string(),
+        message: t!(lang, "workshop-rooms-answer"),
         options,
         start,
-        help: help.to_string(),
+        help,
     }
 }
 
@@ -754,7 +772,7 @@ mod tests {
             Some(Answer::Stage(3)),
         ];
         let names = ["Anna".to_string(), "Ben".into(), "Chris".into()];
-        let text = reveal(&q.questions[0], q.top_level(), &names, &round, 1);
+        let text = reveal(&q.questions[0], q.top_level(), &names, &round, 1, Lang::En);
         let readme = include_str!("../../README.md");
         let block = readme
             .split("```text\n")
@@ -781,6 +799,7 @@ mod tests {
             &["A".into(), "B".into(), "C".into()],
             &round,
             1,
+            Lang::En,
         );
         assert!(text.contains("Group answer - · no stage votes"), "{text}");
     }
@@ -792,7 +811,7 @@ mod tests {
             Text(Reply::Back),
             Text(Reply::Value("Anna, Ben")),
         ]);
-        let names = ask_participants(&mut script).expect("asks");
+        let names = ask_participants(&mut script, Lang::En).expect("asks");
         assert_eq!(names, Some(vec!["Anna".to_string(), "Ben".to_string()]));
         assert!(script.shown[0].contains("at least 2"), "{:?}", script.shown);
     }

@@ -19,9 +19,16 @@ pub static SAVING: Mutex<()> = Mutex::new(());
 pub static ON_SIGNAL: Mutex<String> = Mutex::new(String::new());
 
 /// The room at a terminal.
-pub struct Terminal;
+#[derive(Default)]
+pub struct Terminal {
+    prompts: Prompts,
+}
 
 impl Prompter for Terminal {
+    fn set_language(&mut self, lang: crate::i18n::Lang) {
+        self.prompts.set_language(lang);
+    }
+
     /// Unlike the walk's, keeps each line's indent: the options stand out as a list,
     /// wrapped lines under their text.
     fn say(&mut self, text: &str) {
@@ -49,13 +56,13 @@ impl Prompter for Terminal {
         crate::output::eprint_line(&out);
     }
     fn say_command(&mut self, command: &str) {
-        Prompts.say_command(command);
+        self.prompts.say_command(command);
     }
     fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
-        Prompts.select(prompt)
+        self.prompts.select(prompt)
     }
     fn text(&mut self, prompt: &TextPrompt) -> anyhow::Result<Reply<String>> {
-        Prompts.text(prompt)
+        self.prompts.text(prompt)
     }
 }
 
@@ -167,7 +174,7 @@ pub fn stop_on_signals() -> anyhow::Result<()> {
             let mut err = std::io::stderr();
             // Show the cursor inquire may have hidden.
             let _ = write!(err, "\x1b[?25h\r\n");
-            let _ = writeln!(err, "Stopped by {name}. {message}");
+            let _ = writeln!(err, "{}", message.replace("{signal}", name));
             std::process::exit(128 + signal);
         }
     });

@@ -19,13 +19,14 @@ use crate::assess::{check_writable, lock, questionnaire_flag, recover_interrupte
 use crate::bundled;
 use crate::cli::WorkshopArgs;
 use crate::commands::{score::read_answers, stdout_look};
-use crate::diagnostic::count;
 use crate::exit_codes::ExitCode;
+use crate::i18n::Lang;
 use crate::invocation::{program, shell_quote};
 use crate::output::{Access, Existing, print, write_with};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Format};
 use crate::session::{self, Workshop};
+use crate::t;
 use flow::Room;
 
 /// The error for a run without a terminal.
@@ -61,7 +62,13 @@ pub fn run(args: WorkshopArgs) -> anyhow::Result<ExitCode> {
         bail!(no_terminal());
     }
     keys::stop_on_signals()?;
-    run_with(args, participants, &mut keys::Terminal, &today(), program())
+    run_with(
+        args,
+        participants,
+        &mut keys::Terminal::default(),
+        &today(),
+        program(),
+    )
 }
 
 /// The whole command with the terminal and the date passed in, so tests can drive it.
@@ -74,12 +81,23 @@ pub fn run_with(
 ) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref();
     let existing = args.session.as_ref().filter(|p| p.exists());
+    // The room's words before the questionnaire is read: the one it will likely be.
+    let early = Lang::of(
+        &lang
+            .map(str::to_string)
+            .or_else(crate::i18n::env_language)
+            .unwrap_or_default(),
+    );
     // One cxm at a time per session file: two would save over each other's votes.
     let held = existing.map(|p| lock(p)).transpose()?;
     if let Some(path) = existing
-        && recover_interrupted_save(path, room)? == Outcome::Interrupted
+        && recover_interrupted_save(path, room, early)? == Outcome::Interrupted
     {
-        room.say(&format!("Stopped; {} is unchanged.", path.display()));
+        room.say(&t!(
+            early,
+            "assess-stopped-unchanged",
+            path = path.display().to_string()
+        ));
         return Ok(ExitCode::Interrupted);
     }
     let (questionnaire, origin, mut answers) = match existing {
@@ -107,6 +125,8 @@ pub fn run_with(
             (q, origin, answers)
         }
     };
+    let ui = Lang::of(&questionnaire.language);
+    room.set_language(ui);
     if let (Some(given), Some(w)) = (&participants, &answers.workshop)
         && *given != w.participants
     {
@@ -128,16 +148,16 @@ pub fn run_with(
 
     if existing.is_none() {
         room.say(&intro(&questionnaire, args.session.as_deref()));
-        if flow::ask_organisation(room, &mut answers)? == Outcome::Interrupted {
-            room.say(NOTHING_SAVED);
+        if flow::ask_organisation(room, &mut answers, ui)? == Outcome::Interrupted {
+            room.say(&t!(ui, "workshop-nothing-saved"));
             return Ok(ExitCode::Interrupted);
         }
         let names = match participants {
             Some(names) => names,
-            None => match flow::ask_participants(room)? {
+            None => match flow::ask_participants(room, ui)? {
                 Some(names) => names,
                 None => {
-                    room.say(NOTHING_SAVED);
+                    room.say(&t!(ui, "workshop-nothing-saved"));
                     return Ok(ExitCode::Interrupted);
                 }
             },
@@ -161,9 +181,13 @@ pub fn run_with(
         questionnaire_flag(&origin)
     );
     if let Ok(mut message) = keys::ON_SIGNAL.lock() {
-        *message = format!(
-            "Every vote so far is saved in {}. Resume with: {resume}",
-            path.display()
+        *message = t!(
+            ui,
+            "workshop-on-signal",
+            // Filled in by the handler with the signal's name.
+            signal = "{signal}",
+            path = path.display().to_string(),
+            command = resume.as_str()
         );
     }
 
@@ -193,34 +217,30 @@ pub fn run_with(
     let start = match flow::first_open(&questionnaire, &answers) {
         Some(at) => {
             if existing.is_some() {
-                room.say(&format!(
-                    "Resuming {}: {} of {} agreed. Esc goes back one question; Ctrl-C stops \
-                     safely.",
-                    path.display(),
-                    answers.answers.len(),
-                    count(questionnaire.questions.len(), "question")
+                room.say(&t!(
+                    ui,
+                    "workshop-resuming",
+                    path = path.display().to_string(),
+                    agreed = answers.answers.len(),
+                    questions = questionnaire.questions.len()
                 ));
             }
             Some(at)
         }
         None => {
             let choice = SelectPrompt {
-                message: format!(
-                    "{} has an agreed answer for every question.",
-                    path.display()
-                ),
-                options: vec![
-                    "Show the report".to_string(),
-                    "Go through every question again".to_string(),
-                ],
+                message: t!(ui, "workshop-all-agreed", path = path.display().to_string()),
+                options: vec![t!(ui, "assess-show-report"), t!(ui, "workshop-go-through")],
                 start: 0,
-                help: "Going through shows each question's votes; vote again or change the \
-                       answer"
-                    .to_string(),
+                help: t!(ui, "workshop-go-through-help"),
             };
             match room.select(&choice)? {
                 Reply::Interrupted => {
-                    room.say(&format!("Stopped; {} is unchanged.", path.display()));
+                    room.say(&t!(
+                        ui,
+                        "assess-stopped-unchanged",
+                        path = path.display().to_string()
+                    ));
                     return Ok(ExitCode::Interrupted);
                 }
                 Reply::Value(1) => Some(0),
@@ -250,10 +270,14 @@ pub fn run_with(
         }
         if outcome == Outcome::Interrupted {
             room.say(&format!(
-                "\nStopped: {} of {} agreed. Every vote is saved in {}.\nResume with:",
-                answers.answers.len(),
-                count(questionnaire.questions.len(), "question"),
-                path.display(),
+                "\n{}",
+                t!(
+                    ui,
+                    "workshop-stopped",
+                    agreed = answers.answers.len(),
+                    questions = questionnaire.questions.len(),
+                    path = path.display().to_string()
+                )
             ));
             room.say_command(&resume);
             return Ok(ExitCode::Interrupted);
@@ -269,10 +293,7 @@ pub fn run_with(
         None,
     )?)?;
     room.say(&crate::assess::summary(&report));
-    room.say(&format!(
-        "Session saved in {}\nThe report for the client:",
-        path.display()
-    ));
+    room.say(&t!(ui, "workshop-saved", path = path.display().to_string()));
     room.say_command(&format!(
         "{program} score {}{} --format html -o report.html",
         shell_quote(&path),
@@ -291,23 +312,22 @@ fn not_a_session(path: &Path, program: &str) -> String {
     )
 }
 
-/// Said when a run stops before the session file was written.
-const NOTHING_SAVED: &str = "Stopped before the workshop began; nothing was saved.";
-
 fn intro(q: &Questionnaire, path: Option<&Path>) -> String {
+    let lang = Lang::of(&q.language);
     let saved_in = path.map_or_else(
-        || "a new file in this directory".to_string(),
+        || t!(lang, "assess-intro-new-file"),
         |p| p.display().to_string(),
     );
     format!(
-        "{} — workshop\n\n{} in {}. For each question everyone votes in turn, blind: press \
-         the number of your option, ? for don't know or - for not applicable; the key is not \
-         shown. When all have voted, the votes are revealed and the room agrees on one \
-         answer.\nEvery vote is saved at once in {saved_in}. Esc goes back one question; \
-         Ctrl-C stops safely and the session can be resumed.\n",
-        q.title,
-        count(q.questions.len(), "question"),
-        count(q.dimensions.len(), "part"),
+        "{}\n\n{}\n",
+        t!(lang, "workshop-intro-title", title = q.title.as_str()),
+        t!(
+            lang,
+            "workshop-intro",
+            questions = q.questions.len(),
+            parts = q.dimensions.len(),
+            saved_in = saved_in
+        )
     )
 }
 

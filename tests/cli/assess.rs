@@ -13,6 +13,8 @@ use cxm::answers::{Answer, Parsed};
 use cxm::diagnostic::Source;
 use cxm::questionnaire::Questionnaire;
 
+use crate::common::without_locale;
+
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
@@ -33,6 +35,7 @@ fn spawn(dir: &Path, args: &[&str]) -> PtySession {
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm");
+    without_locale(&mut command);
     spawn_command(command, Some(15_000)).unwrap()
 }
 
@@ -69,7 +72,7 @@ fn one_answer_into_a_toml(dir: &Path) -> PtySession {
 
 /// Runs a command `cxm` printed, as a user would paste it into a shell in `dir`.
 fn assert_runs(dir: &Path, command: &str, code: i32, prints: &str) {
-    let out = Command::new("sh")
+    let out = without_locale(&mut Command::new("sh"))
         .arg("-c")
         .arg(command)
         .current_dir(dir)
@@ -157,8 +160,7 @@ fn answering_every_question_saves_a_complete_file_and_shows_the_report() {
         .find(|l| l.starts_with("Overall stage:"))
         .unwrap()
         .to_string();
-    let scored = Command::cargo_bin("cxm")
-        .unwrap()
+    let scored = without_locale(&mut Command::cargo_bin("cxm").unwrap())
         .args(["score", "acme.toml"])
         .current_dir(dir.path())
         .output()
@@ -169,6 +171,46 @@ fn answering_every_question_saves_a_complete_file_and_shows_the_report() {
         scored.contains(overall_line.trim()),
         "{overall_line}\n{scored}"
     );
+}
+
+/// `text` as rexpect shows it: each byte of its UTF-8 as one `char`.
+fn as_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+#[test]
+fn in_german_the_prompts_speak_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["--lang", "de", "--answers", "a.toml"]);
+    p.exp_string("Reifegrad der Customer Experience").unwrap();
+    p.exp_string("18 Fragen in 6 Teilen").unwrap();
+    p.exp_string("Name der Organisation").unwrap();
+    send(&mut p, "ACME GmbH\r");
+    p.exp_string("Ihr Name").unwrap();
+    send(&mut p, ENTER);
+    let screen = p.exp_string("Frage 1 von 18").unwrap();
+    assert!(screen.contains(&as_read("Weiß nicht")), "{screen}");
+    assert!(screen.contains("Trifft auf uns nicht zu"), "{screen}");
+    assert!(!screen.contains("Don't know"), "{screen}");
+    // Esc on the first question says so in German.
+    send(&mut p, ESC);
+    p.exp_string("Dies ist die erste Frage").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Frage 2 von 18").unwrap();
+    send(&mut p, ESC);
+    p.exp_string(&as_read("(zurück)")).unwrap();
+    p.exp_string("Frage 1 von 18").unwrap();
+    send(&mut p, ENTER);
+    p.exp_string("Frage 2 von 18").unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    p.exp_string("Beendet: 1 von 18 beantwortet").unwrap();
+    p.exp_string("Weitermachen mit:").unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let q = cxm::bundled::find(cxm::bundled::DEFAULT_ID, Some("de")).unwrap();
+    let saved = read_answers(&dir.path().join("a.toml"), &q);
+    assert_eq!(saved.answers.len(), 1);
+    assert_eq!(saved.language.as_deref(), Some("de"));
 }
 
 #[test]
@@ -308,8 +350,7 @@ fn an_invalid_answers_file_is_reported_and_never_overwritten() {
 
 #[test]
 fn without_a_terminal_it_exits_at_once_with_advice() {
-    let out = Command::cargo_bin("cxm")
-        .unwrap()
+    let out = without_locale(&mut Command::cargo_bin("cxm").unwrap())
         .arg("assess")
         .env("RUST_BACKTRACE", "1")
         .stdin(std::process::Stdio::null())
@@ -397,8 +438,7 @@ fn a_file_carried_over_is_saved_for_the_new_version_before_the_first_question() 
 
 #[test]
 fn a_wrong_language_is_reported_before_the_missing_terminal() {
-    let out = Command::cargo_bin("cxm")
-        .unwrap()
+    let out = without_locale(&mut Command::cargo_bin("cxm").unwrap())
         .args(["assess", "--lang", "xx"])
         .stdin(std::process::Stdio::null())
         .output()
@@ -603,7 +643,7 @@ fn printed_commands_say_cxm_only_when_the_shell_would_run_this_binary() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(other.join("cxm"), std::fs::Permissions::from_mode(0o755)).unwrap();
     let hint = |path: &[&Path]| {
-        let out = Command::new(real.join("cxm"))
+        let out = without_locale(&mut Command::new(real.join("cxm")))
             .arg("assess")
             .env("PATH", std::env::join_paths(path).unwrap())
             .current_dir(dir.path())

@@ -8,8 +8,22 @@ use assert_cmd::Command;
 /// `examples/early-stage.toml` work and messages name files the way the test does.
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// `cxm args…` in the crate root. `RUST_BACKTRACE=1` is set so that a panic or an
-/// error printed with its backtrace would show up in standard error.
+/// The variables that choose the locale, and with it the language `cxm` picks when
+/// neither `--lang` nor an answers file names one. Every test runs `cxm` without
+/// them, so that it reads the same on any machine; a test of the choice sets them.
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// `command` without the machine's locale variables ([`LOCALE_VARS`]).
+pub fn without_locale(command: &mut std::process::Command) -> &mut std::process::Command {
+    for var in LOCALE_VARS {
+        command.env_remove(var);
+    }
+    command
+}
+
+/// `cxm args…` in the crate root, without the machine's locale variables.
+/// `RUST_BACKTRACE=1` is set so that a panic or an error printed with its backtrace
+/// would show up in standard error.
 pub fn cxm(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("cxm").unwrap();
     // Installed, as the README assumes: the hints cxm prints then say `cxm`.
@@ -25,6 +39,9 @@ pub fn cxm(args: &[&str]) -> Command {
         .env("RUST_BACKTRACE", "1")
         .env_remove("NO_COLOR")
         .args(args);
+    for var in LOCALE_VARS {
+        cmd.env_remove(var);
+    }
     cmd
 }
 

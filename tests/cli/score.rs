@@ -6,7 +6,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
-use crate::common::{ROOT, assert_plain_and_fits, in_snapshot_dir, run, run_with_stdin};
+use crate::common::{
+    ROOT, assert_plain_and_fits, in_snapshot_dir, run, run_with_stdin, without_locale,
+};
 
 /// The report fixture: every kind of answer, a dimension at the top stage, one
 /// without a valued answer, and `|` in a dimension name and an action title.
@@ -979,7 +981,7 @@ fn same_questionnaire_version_has_no_answered_version() {
 /// Runs `cxm args…` with its standard output closed before it writes, as in
 /// `cxm score … | head -1` when `head` has already gone; returns exit code and stderr.
 fn run_with_closed_stdout(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cxm"))
+    let mut child = without_locale(&mut Command::new(env!("CARGO_BIN_EXE_cxm")))
         .current_dir(ROOT)
         .env("RUST_BACKTRACE", "1")
         .args(args)
@@ -1306,7 +1308,7 @@ fn a_closed_stderr_is_no_reason_to_panic() {
             2,
         ),
     ] {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("cxm"))
+        let mut child = without_locale(&mut Command::new(assert_cmd::cargo::cargo_bin("cxm")))
             .args(&args)
             .current_dir(ROOT)
             .env("RUST_BACKTRACE", "1")

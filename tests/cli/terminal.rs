@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::common::{ROOT, run};
+use crate::common::{ROOT, run, without_locale};
 
 /// Runs `cxm args…` on a pseudo-terminal `cols` wide, with `TERM=xterm` and `NO_COLOR`
 /// unset unless `env` sets them, and returns what it printed.
@@ -17,6 +17,7 @@ fn run_on_terminal(cols: u16, env: &[(&str, &str)], args: &[&str]) -> String {
         .current_dir(ROOT)
         .env("TERM", "xterm")
         .env_remove("NO_COLOR");
+    without_locale(&mut command);
     for (key, value) in env {
         command.env(key, value);
     }
