@@ -319,7 +319,7 @@ assess-summary-first-action = Erster nächster Schritt: { $action } ({ $dimensio
 
 label-participants = Teilnehmende
 session-heading-scores = Dimensionswerte der einzelnen Teilnehmenden
-session-heading-disagree = Diskussionsliste: wo die Runde bei der verdeckten Abstimmung uneins war, geringste Einigkeit zuerst
+session-heading-disagree = Diskussionsliste: wo die Runde uneins war, geringste Einigkeit zuerst
 session-all-agree = Bei den verdeckten Abstimmungen lag die Runde nie 2 oder mehr Stufen auseinander und war nie uneins.
 agreement-rounds = { $rounds ->
     [one] { $rounds } Runde

@@ -314,7 +314,7 @@ assess-summary-first-action = First next action: { $action } ({ $dimension })
 
 label-participants = Participants
 session-heading-scores = Participants' own dimension scores
-session-heading-disagree = Discussion list: where the room disagreed in its blind vote, least agreement first
+session-heading-disagree = Discussion list: where the room disagreed, least agreement first
 session-all-agree = In its blind votes the room was never 2 or more stages apart nor split.
 agreement-rounds = { $rounds ->
     [one] { $rounds } round

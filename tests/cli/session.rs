@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::common::{in_snapshot_dir, run, run_with_stdin};
+use crate::common::{assert_plain_and_fits, in_snapshot_dir, run, run_with_stdin};
 
 const SESSION: &str = "examples/workshop-session.toml";
 
@@ -46,6 +46,7 @@ fn score_reports_the_agreed_answers_with_the_first_rounds_votes() {
 #[test]
 fn the_discussion_list_holds_spread_two_or_split_least_agreement_first() {
     let out = run(&["score", SESSION]).success();
+    assert_plain_and_fits(&out.stdout, 80);
     in_snapshot_dir(|| insta::assert_snapshot!("session_table", out.stdout));
     let md = run(&["score", SESSION, "-f", "md"]).success().stdout;
     assert!(
@@ -53,7 +54,7 @@ fn the_discussion_list_holds_spread_two_or_split_least_agreement_first() {
         "{md}"
     );
     let list = md
-        .split("## Discussion list: where the room disagreed in its blind vote")
+        .split("## Discussion list: where the room disagreed")
         .nth(1)
         .expect("a discussion list");
     let order: Vec<usize> = [
@@ -186,4 +187,26 @@ fn workshop_refuses_what_it_cannot_run_before_asking_for_a_terminal() {
         "{e}"
     );
     assert!(e.contains("cxm score SESSION"), "{e}");
+}
+
+#[test]
+fn a_session_is_reported_in_german_with_its_discussion_list() {
+    let out = run(&["score", SESSION, "--lang", "de"]).success();
+    assert!(
+        out.stdout
+            .contains("Diskussionsliste: wo die Runde uneins war"),
+        "{out}"
+    );
+    assert!(
+        out.stdout
+            .contains("Teilnehmende:   4: Anna, Ben, Chris, Dana"),
+        "{out}"
+    );
+    assert_plain_and_fits(&out.stdout, 80);
+    in_snapshot_dir(|| insta::assert_snapshot!("session_table_de", out.stdout));
+    let html = run(&["score", SESSION, "--lang", "de", "-f", "html"])
+        .success()
+        .stdout;
+    assert!(html.contains("<th>Wer was gewählt hat</th>"), "{html}");
+    assert!(html.contains("2 Runden"), "{html}");
 }

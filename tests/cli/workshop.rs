@@ -30,17 +30,27 @@ fn small() -> Questionnaire {
 
 /// Starts `cxm workshop ARGS` on the small questionnaire in `dir`, 80×24, no colour.
 fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+    let small = small_path();
+    let mut all = vec!["--questionnaire", small.as_str()];
+    all.extend(args);
+    spawn_any(dir, &all)
+}
+
+/// Starts `cxm workshop ARGS` in `dir`, 80×24, no colour, whatever the machine's locale.
+fn spawn_any(dir: &Path, args: &[&str]) -> PtySession {
     let cxm = Command::cargo_bin("cxm").unwrap();
     let mut command = Command::new("sh");
     command
         .arg("-c")
         .arg("stty cols 80 rows 24 && exec \"$0\" workshop \"$@\"")
         .arg(cxm.get_program())
-        .args(["--questionnaire", &small_path()])
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+        .env("TERM", "xterm")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     spawn_command(command, Some(15_000)).unwrap()
 }
 
@@ -286,5 +296,42 @@ fn esc_on_the_first_question_says_so() {
     p.exp_string("Anna, your vote:").unwrap();
     p.send_control('c').unwrap();
     p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+}
+
+#[test]
+fn a_german_room_votes_and_reads_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn_any(
+        dir.path(),
+        &[
+            "--lang",
+            "de",
+            "--session",
+            "s.toml",
+            "--organisation",
+            "ACME",
+        ],
+    );
+    p.exp_string(&pty("Teilnehmende (Namen durch Kommas getrennt)"))
+        .unwrap();
+    send(&mut p, "Anna, Ben\r");
+    p.exp_string("Frage 1 von 18").unwrap();
+    p.exp_string(&pty("?  Weiß nicht")).unwrap();
+    p.exp_string("-  Trifft auf uns nicht zu").unwrap();
+    p.exp_string("Anna, Ihre Stimme: ").unwrap();
+    send(&mut p, "2");
+    p.exp_string(&pty("✓ Anna")).unwrap();
+    p.exp_string("Ben, Ihre Stimme: ").unwrap();
+    send(&mut p, "?");
+    p.exp_string("Die Stimmen").unwrap();
+    p.exp_string("Gruppenantwort 2").unwrap();
+    p.exp_string("Konsens 1,00, einig").unwrap();
+    p.exp_string("Die Antwort der Runde:").unwrap();
+    p.exp_string("Erneut abstimmen (verdeckt)").unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    p.exp_string("Beendet: 0 von 18 Fragen vereinbart").unwrap();
+    p.exp_string("Fortsetzen mit:").unwrap();
     assert_eq!(exit_code(&mut p), 130);
 }
