@@ -277,6 +277,11 @@ pub struct GroupAnswer {
     /// In a workshop session: how many rounds of votes the question had.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rounds: Option<usize>,
+    /// In a workshop session: whether the question is on the discussion list (2 or more
+    /// stages apart, consensus below 0.6, or as many "n/a"/"don't know" as stage votes,
+    /// in the first round).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discuss: Option<bool>,
 }
 
 impl From<&Counts> for GroupAnswer {
@@ -301,9 +306,12 @@ impl From<&Counts> for GroupAnswer {
             distribution,
             n: c.n(),
             spread: c.spread(),
-            consensus: c.consensus(),
+            // To twelve places: the same consensus reached by other counts is the same
+            // number, so reports that sort by it keep questionnaire order on ties.
+            consensus: c.consensus().map(|x| (x * 1e12).round() / 1e12),
             voters: std::collections::BTreeMap::new(),
             rounds: None,
+            discuss: None,
         }
     }
 }

@@ -85,8 +85,7 @@ mod raw {
         #[allow(dead_code)]
         #[schemars(range(min = 1, max = 1))]
         pub format: i64,
-        /// `"workshop"` for a workshop session file (`cxm workshop`); absent in an
-        /// answers file.
+        /// `"workshop"` for a workshop session file (`cxm workshop`); none in an answers file.
         #[schemars(with = "Option<KindSchema>")]
         pub kind: Option<Spanned<String>>,
         /// The id of the questionnaire answered, e.g. `cx-maturity`.
@@ -100,8 +99,12 @@ mod raw {
         pub organisation: Option<String>,
         /// Who answered (a person, a group or a workshop).
         pub respondent: Option<String>,
-        /// A workshop session's participants, in the order they vote.
-        #[schemars(with = "Option<Vec<String>>")]
+        /// A workshop session's participants, in voting order: 2 to 30 distinct names.
+        #[schemars(
+            with = "Option<Vec<String>>",
+            length(min = 2, max = 30),
+            extend("uniqueItems" = true)
+        )]
         pub participants: Option<Spanned<Vec<String>>>,
         /// When it was answered: a TOML date (2026-11-24) or a string.
         #[schemars(with = "Option<DateSchema>")]
@@ -126,10 +129,7 @@ mod raw {
         /// A workshop session's votes by question id: one table per round, the first
         /// first, of participant name → answer (a stage, `"n/a"` or `"unknown"`).
         #[serde(default)]
-        #[schemars(
-            with = "BTreeMap<String, Vec<BTreeMap<String, AnswerSchema>>>",
-            extend("x-cxm-values-checked-later" = true)
-        )]
+        #[schemars(with = "BTreeMap<String, Vec<BTreeMap<String, AnswerSchema>>>")]
         pub votes: BTreeMap<Spanned<String>, Vec<Round>>,
     }
 
@@ -247,8 +247,17 @@ impl Parsed {
             Err(errors) => {
                 let mut problems = Problems::default();
                 errors.into_iter().for_each(|d| problems.push(d));
+                // What it says it is, though it could not be read.
+                let session = source
+                    .text
+                    .lines()
+                    .any(|l| l.trim_start().starts_with("kind") && l.contains(session::KIND));
                 Err(Invalid {
-                    kind: "answers file",
+                    kind: if session {
+                        "session file"
+                    } else {
+                        "answers file"
+                    },
                     file: source.name.clone(),
                     errors: problems.shown,
                     omitted: problems.omitted,
@@ -543,10 +552,7 @@ impl Parsed {
                                 // Votes on a question that is gone go with its answer.
                                 if !other_version {
                                     errors.push(
-                                        src.error(
-                                            key.span(),
-                                            format!("votes on {}", unknown_id(id)),
-                                        ),
+                                        src.error(key.span(), format!("votes: {}", unknown_id(id))),
                                     );
                                 }
                                 continue;
@@ -595,7 +601,10 @@ impl Parsed {
                                         Err((d, _)) => errors.push(d),
                                     }
                                 }
-                                read.push(votes);
+                                // A round nobody voted in (yet) is no round.
+                                if votes.iter().any(Option::is_some) {
+                                    read.push(votes);
+                                }
                             }
                             if !outdated && !read.is_empty() {
                                 workshop.votes.insert(id.clone(), read);

@@ -54,6 +54,9 @@ pub enum Existing {
 /// How temporary files of [`write_with`] end.
 pub const TEMP_SUFFIX: &str = ".tmp";
 
+/// How many random letters tempfile puts between the prefix and the suffix.
+const TEMP_RANDOM: usize = 6;
+
 /// How temporary files for `path` begin: `.cxm-answers.toml-` for `answers.toml`.
 pub fn temp_prefix(path: &Path) -> String {
     let name = path
@@ -75,7 +78,13 @@ pub fn leftover_temps(path: &Path) -> Vec<std::path::PathBuf> {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX)
+            // Only this file's: the prefix, tempfile's random letters, the suffix
+            // (not the temporary files of `answers.toml-2.toml`, which start alike).
+            name.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+                .is_some_and(|random| {
+                    random.len() == TEMP_RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric())
+                })
         })
         .map(|e| {
             let modified = e.metadata().and_then(|m| m.modified()).ok();
@@ -164,7 +173,10 @@ fn write_via_temp(
     // Named after the file, so that one a kill left behind can be found again.
     let prefix = temp_prefix(path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    builder
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -259,5 +271,27 @@ mod tests {
             write_atomic(Path::new("/nonexistent-dir/x.json"), b"", Existing::Replace).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
         assert!(!err.to_string().contains(".cxm-"), "{err}");
+    }
+
+    #[test]
+    fn leftover_temps_are_this_files_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a.toml");
+        for name in [
+            ".cxm-a.toml-Ab3dE9.tmp",
+            // Another file's, whose name starts like this one's.
+            ".cxm-a.toml-2.toml-Xy12Zq.tmp",
+            ".cxm-a.toml-old-abc123.tmp",
+        ] {
+            std::fs::write(dir.path().join(name), "").expect("write");
+        }
+        let found: Vec<String> = leftover_temps(&file)
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
+            .collect();
+        assert_eq!(found, [".cxm-a.toml-Ab3dE9.tmp"]);
+        // What write_with leaves is what it looks for.
+        write_with(&file, b"x", Existing::Replace, Access::Private).expect("written");
+        assert_eq!(leftover_temps(&file).len(), 1);
     }
 }

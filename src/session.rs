@@ -20,9 +20,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::aggregate::{self, Tally};
+use crate::aggregate::{self, Counts, Tally};
 use crate::answers::{Answer, Answers};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Question, Questionnaire};
 use crate::score::{Report, score};
 
 /// The `kind` of a session file.
@@ -31,6 +31,11 @@ pub const KIND: &str = "workshop";
 /// one at one screen.
 pub const MIN_PARTICIPANTS: usize = 2;
 pub const MAX_PARTICIPANTS: usize = 30;
+/// A room this many stages apart discusses the question before it agrees.
+pub const DISCUSS_SPREAD: u32 = 2;
+/// Consensus from which a room has "agreed", and "mostly agreed"; below, it is split.
+pub const AGREED: f64 = 0.8;
+pub const MOSTLY_AGREED: f64 = 0.6;
 /// A name is shown on the reveal next to its vote: keep it short.
 pub const MAX_NAME_CHARS: usize = 40;
 
@@ -71,6 +76,42 @@ impl Workshop {
     }
 }
 
+/// What the facilitator is offered after a round: the lower median of the stage votes
+/// ([`Counts::group_answer`]) — unless most of the room said "n/a" or "don't know",
+/// then that (n/a on a tie). Always an answer someone gave.
+pub fn proposal(counts: &Counts, question: &Question) -> Option<Answer> {
+    let others = counts.not_applicable + counts.unknown;
+    if counts.n() > 0 && others > counts.n() {
+        return Some(if counts.not_applicable >= counts.unknown {
+            Answer::NotApplicable
+        } else {
+            Answer::Unknown
+        });
+    }
+    counts.group_answer(question)
+}
+
+/// Whether the room should talk before it agrees: its stage votes are 2 or more stages
+/// apart, or it is split on whether the question applies or is known at all (as many
+/// or more said "n/a" or "don't know" as chose a stage, and some chose one).
+pub fn to_discuss(counts: &Counts) -> bool {
+    let others = counts.not_applicable + counts.unknown;
+    counts.spread().is_some_and(|s| s >= DISCUSS_SPREAD) || (counts.n() > 0 && others >= counts.n())
+}
+
+/// Whether a question goes on the discussion list: the room, voting blind, was 2 or
+/// more stages apart, agreed less than mostly, or split on whether it applies or is
+/// known at all.
+fn discussed(g: &crate::aggregate::GroupAnswer) -> bool {
+    let others: u64 = ["n/a", "unknown"]
+        .iter()
+        .filter_map(|k| g.distribution.get(*k))
+        .sum();
+    g.spread.is_some_and(|s| s >= DISCUSS_SPREAD)
+        || g.consensus.is_some_and(|c| c < MOSTLY_AGREED)
+        || (g.n > 0 && others >= g.n)
+}
+
 /// Whether everyone has voted in `round`.
 pub fn is_complete(round: &Round) -> bool {
     round.iter().all(Option::is_some)
@@ -108,9 +149,16 @@ pub fn check_participants(names: &[String]) -> Result<(), String> {
         if name.trim().is_empty() {
             return Err("a participant's name is empty".into());
         }
-        if name.chars().any(char::is_control) {
+        if name.chars().any(invisible) {
             return Err(format!(
-                "the name {name:?} holds a control character; write names as plain text"
+                "the name \"{}\" holds a control or invisible character; write names as plain \
+                 text",
+                crate::output::visible(name)
+            ));
+        }
+        if name.trim() != name {
+            return Err(format!(
+                "the name \"{name}\" begins or ends with a space; write it without"
             ));
         }
         if name.chars().count() > MAX_NAME_CHARS {
@@ -129,6 +177,21 @@ pub fn check_participants(names: &[String]) -> Result<(), String> {
         seen.push(folded);
     }
     Ok(())
+}
+
+/// A character that shows nothing or changes how the text around it shows: control
+/// characters, zero-width characters, bidirectional marks and overrides, the BOM.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
 }
 
 /// The report of a session: its agreed answers scored as any answers file, with each
@@ -166,6 +229,7 @@ pub fn report(questionnaire: &Questionnaire, answers: &Answers) -> Report {
                 }
             }
             group.voters = voters;
+            group.discuss = Some(discussed(group));
         }
     }
     report.participants = Some(workshop.participants.clone());
@@ -193,6 +257,10 @@ mod tests {
         assert!(parse_participants(&many.join(",")).is_err());
         assert!(parse_participants(&many[..30].join(",")).is_ok());
         assert!(parse_participants("Anna, B\u{1b}[31men").is_err());
+        // Names that look alike or reorder the text after them.
+        assert!(check_participants(&["Anna".into(), "Anna\u{200b}".into()]).is_err());
+        assert!(check_participants(&["Anna\u{202e}".into(), "Ben".into()]).is_err());
+        assert!(check_participants(&["Anna".into(), " Anna".into()]).is_err());
     }
 
     #[test]
@@ -236,5 +304,66 @@ mod tests {
             Some(Answer::Stage(2)),
             "{first:?}"
         );
+    }
+
+    #[test]
+    fn a_room_mostly_saying_na_or_dont_know_is_offered_that_and_discusses() {
+        let q = cx();
+        let question = &q.questions[0];
+        let top = q.top_level();
+        let votes = |v: &[Answer]| {
+            let round: Vec<Option<Answer>> = v.iter().copied().map(Some).collect();
+            Counts::of_votes(top, &round)
+        };
+        let na = votes(&[
+            Answer::NotApplicable,
+            Answer::NotApplicable,
+            Answer::Stage(2),
+        ]);
+        assert_eq!(proposal(&na, question), Some(Answer::NotApplicable));
+        assert!(to_discuss(&na));
+        let unknown = votes(&[Answer::Unknown, Answer::Unknown, Answer::Stage(2)]);
+        assert_eq!(proposal(&unknown, question), Some(Answer::Unknown));
+        // One "don't know" among stage votes changes nothing.
+        let one = votes(&[Answer::Unknown, Answer::Stage(2), Answer::Stage(3)]);
+        assert_eq!(proposal(&one, question), Some(Answer::Stage(2)));
+        assert!(!to_discuss(&one));
+        // Two stages apart.
+        let apart = votes(&[Answer::Stage(1), Answer::Stage(3), Answer::Stage(3)]);
+        assert_eq!(proposal(&apart, question), Some(Answer::Stage(3)));
+        assert!(to_discuss(&apart));
+    }
+
+    #[test]
+    fn the_discussion_list_holds_a_room_split_on_whether_a_question_applies() {
+        let q = cx();
+        let mut answers = Answers::new(&q);
+        let mut workshop = Workshop::new(vec!["Anna".into(), "Ben".into(), "Chris".into()]);
+        let ids: Vec<String> = q.questions.iter().take(2).map(|q| q.id.clone()).collect();
+        workshop.votes.insert(
+            ids[0].clone(),
+            vec![vec![
+                Some(Answer::NotApplicable),
+                Some(Answer::NotApplicable),
+                Some(Answer::Stage(2)),
+            ]],
+        );
+        workshop.votes.insert(
+            ids[1].clone(),
+            vec![vec![
+                Some(Answer::Stage(2)),
+                Some(Answer::Stage(2)),
+                Some(Answer::Stage(3)),
+            ]],
+        );
+        answers.workshop = Some(workshop);
+        let report = report(&q, &answers);
+        let discuss: Vec<Option<bool>> = report
+            .questions
+            .iter()
+            .take(3)
+            .map(|r| r.group.as_ref().and_then(|g| g.discuss))
+            .collect();
+        assert_eq!(discuss, [Some(true), Some(false), None]);
     }
 }

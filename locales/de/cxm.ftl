@@ -379,3 +379,4 @@ workshop-stopped = Beendet: { $agreed } von { $questions ->
 workshop-on-signal = Durch { $signal } beendet. Jede bisherige Stimme ist in { $path } gespeichert. Fortsetzen mit: { $command }
 workshop-saved = Sitzung gespeichert in { $path }
     Der Bericht für den Kunden:
+workshop-on-signal-nothing-saved = Durch { $signal } beendet, bevor der Workshop begann; nichts wurde gespeichert.

@@ -374,3 +374,4 @@ workshop-stopped = Stopped: { $agreed } of { $questions ->
 workshop-on-signal = Stopped by { $signal }. Every vote so far is saved in { $path }. Resume with: { $command }
 workshop-saved = Session saved in { $path }
     The report for the client:
+workshop-on-signal-nothing-saved = Stopped by { $signal } before the workshop began; nothing was saved.

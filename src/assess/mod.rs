@@ -136,10 +136,13 @@ pub(crate) fn check_writable(path: &Path) -> anyhow::Result<()> {
 /// until the returned file is dropped. The answers file itself cannot carry the lock:
 /// each save replaces it with a new file.
 pub(crate) fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
-    let name = path
+    // Through a link, the file it leads to: two names for one file share one lock.
+    let resolved = path.canonicalize().ok();
+    let target = resolved.as_deref().unwrap_or(path);
+    let name = target
         .file_name()
         .map_or("answers".into(), |n| n.to_string_lossy().into_owned());
-    let lock_path = path.with_file_name(format!(".{name}.lock"));
+    let lock_path = target.with_file_name(format!(".{name}.lock"));
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -150,7 +153,7 @@ pub(crate) fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => bail!(
             "{} is open in another cxm; finish or stop that one first (two at once would \
-             overwrite each other's answers)",
+             overwrite each other's changes)",
             path.display()
         ),
         Err(std::fs::TryLockError::Error(e)) => {
@@ -962,10 +965,10 @@ mod tests {
         let path = dir.path().join("a.toml");
         let header = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n[answers]\n";
         std::fs::write(&path, format!("{header}tailoring-basis = 2\n")).expect("write");
-        let stale = dir.path().join(".cxm-a.toml-OLD.tmp");
+        let stale = dir.path().join(".cxm-a.toml-OLD123.tmp");
         std::fs::write(&stale, "format = 1\nhalf a fi").expect("write");
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let newer = dir.path().join(".cxm-a.toml-NEW.tmp");
+        let newer = dir.path().join(".cxm-a.toml-NEW456.tmp");
         std::fs::write(
             &newer,
             format!("{header}tailoring-basis = 2\noffer-exclusions = 3\n"),
@@ -1039,6 +1042,22 @@ mod tests {
         assert_eq!(
             resume_command("cxm", Path::new("it's.toml"), &file),
             r"cxm assess --answers 'it'\''s.toml' --questionnaire q.toml"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_locked_file_is_locked_too() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("x.toml");
+        std::fs::write(&file, "").expect("write");
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&file, &link).expect("link");
+        let _held = lock(&file).expect("first lock");
+        let err = lock(&link).expect_err("the same file");
+        assert!(
+            err.to_string().contains("link.toml is open in another cxm"),
+            "{err}"
         );
     }
 }

@@ -10,6 +10,7 @@ mod markdown;
 mod radar;
 mod table;
 
+use crate::session::{AGREED, MOSTLY_AGREED};
 use std::fmt;
 use std::path::Path;
 
@@ -426,25 +427,20 @@ fn disagreements(report: &Report) -> Vec<(&QuestionResult, &GroupAnswer)> {
         .filter_map(|q| q.group.as_ref().map(|g| (q, g)))
         .filter(|(_, g)| {
             if session {
-                g.spread.is_some_and(|s| s >= DISCUSS_SPREAD)
-                    || g.consensus.is_some_and(|c| c < MOSTLY_AGREED)
+                g.discuss == Some(true)
             } else {
                 g.spread.is_some_and(|s| s > 0)
             }
         })
         .collect();
+    // Consensus to nine places: equal values computed in another order are equal, and
+    // ties keep questionnaire order.
     rows.sort_by(|a, b| {
-        let c = |g: &GroupAnswer| g.consensus.unwrap_or(1.0);
+        let c = |g: &GroupAnswer| (g.consensus.unwrap_or(1.0) * 1e9).round();
         c(a.1).total_cmp(&c(b.1)).then(b.1.spread.cmp(&a.1.spread))
     });
     rows
 }
-
-/// A room this many stages apart discusses the question before it agrees.
-pub const DISCUSS_SPREAD: u32 = 2;
-/// Consensus from which a room has "agreed", and "mostly agreed".
-pub const AGREED: f64 = 0.8;
-pub const MOSTLY_AGREED: f64 = 0.6;
 
 /// The word for a consensus: "agreed", "mostly agreed" or "split".
 pub fn consensus_word(consensus: f64, lang: Lang) -> String {

@@ -10,7 +10,7 @@ use crate::answers::{Answer, Answers};
 use crate::assess::walk::{Outcome, Prompter, Reply, SelectPrompt, TextPrompt};
 use crate::i18n::Lang;
 use crate::questionnaire::{Question, Questionnaire};
-use crate::report::{DISCUSS_SPREAD, consensus_word};
+use crate::report::consensus_word;
 use crate::session::{self, Workshop, is_complete};
 use crate::t;
 
@@ -133,6 +133,8 @@ pub fn run(
                     Reply::Back => {
                         if at == 0 {
                             room.say(&t!(lang, "assess-first-question"));
+                            // Stay on this screen, so the message can be read.
+                            first = true;
                         }
                         at = at.saturating_sub(1);
                         continue 'questions;
@@ -144,8 +146,8 @@ pub fn run(
                 .cloned()
                 .unwrap_or_default();
             let counts = Counts::of_votes(top, &round);
-            let proposed = counts.group_answer(question);
-            let discuss = counts.spread().is_some_and(|s| s >= DISCUSS_SPREAD);
+            let proposed = session::proposal(&counts, question);
+            let discuss = session::to_discuss(&counts);
             let rounds = workshop(answers)
                 .votes
                 .get(&question.id)
@@ -170,6 +172,7 @@ pub fn run(
                 Reply::Back => {
                     if at == 0 {
                         room.say(&t!(lang, "assess-first-question"));
+                        first = true;
                     }
                     at = at.saturating_sub(1);
                     continue 'questions;
@@ -266,8 +269,9 @@ fn vote_round(
             .last_round(&question.id)
             .and_then(|r| r.get(who).copied().flatten());
         if let Some(vote) = cast {
-            // Cast before an interruption: shown as cast, never what it was.
-            room.say(&tick(&name, vote, question, open_votes));
+            // Cast before (an interruption, or Esc): shown as cast, never what it was,
+            // even with open votes; it may have been cast blind.
+            room.say(&tick(&name, vote, question, false));
             continue;
         }
         let keys = if options == 1 {
@@ -286,7 +290,24 @@ fn vote_round(
         };
         let vote = match room.vote(&prompt)? {
             Reply::Value(v) => v,
-            Reply::Back => return Ok(Reply::Back),
+            Reply::Back => {
+                // A round nobody voted in yet is not a round.
+                let rounds = workshop_mut(answers).votes.entry(question.id.clone());
+                let std::collections::btree_map::Entry::Occupied(mut rounds) = rounds else {
+                    return Ok(Reply::Back);
+                };
+                if rounds
+                    .get()
+                    .last()
+                    .is_some_and(|r| r.iter().all(Option::is_none))
+                {
+                    rounds.get_mut().pop();
+                    if rounds.get().is_empty() {
+                        rounds.remove();
+                    }
+                }
+                return Ok(Reply::Back);
+            }
             Reply::Interrupted => return Ok(Reply::Interrupted),
         };
         let answer = match vote {
@@ -425,7 +446,7 @@ fn reveal(
     }
     let counts = Counts::of_votes(top, round);
     out.push('\n');
-    match counts.group_answer(question) {
+    match session::proposal(&counts, question) {
         Some(answer) => out.push_str(&t!(
             lang,
             "workshop-group-answer",
@@ -451,7 +472,7 @@ fn reveal(
             let _ = write!(out, " · {}", t!(lang, "workshop-no-stage-votes"));
         }
     }
-    if counts.spread().is_some_and(|s| s >= DISCUSS_SPREAD) {
+    if session::to_discuss(&counts) {
         out.push('\n');
         out.push_str(&t!(lang, "workshop-discuss"));
     }
@@ -468,14 +489,20 @@ fn agree_prompt(
     discuss: bool,
     lang: Lang,
 ) -> SelectPrompt {
+    // Numbers right-aligned, so texts line up past 9 options; "?" and "-" likewise.
+    let width = question.options.len().to_string().len();
     let mut options: Vec<String> = question
         .options
         .iter()
         .enumerate()
-        .map(|(i, o)| format!("{}  {}", i + 1, o.text.trim()))
+        .map(|(i, o)| format!("{:>width$}  {}", i + 1, o.text.trim()))
         .collect();
-    options.push(format!("?  {}", t!(lang, "assess-dont-know")));
-    options.push(format!("-  {}", t!(lang, "assess-not-applicable")));
+    options.push(format!("{:>width$}  {}", "?", t!(lang, "assess-dont-know")));
+    options.push(format!(
+        "{:>width$}  {}",
+        "-",
+        t!(lang, "assess-not-applicable")
+    ));
     options.push(t!(lang, "workshop-vote-again"));
     let position = |answer: Answer| match answer {
         Answer::Stage(s) => question.options.iter().position(|o| o.stage == s),
@@ -749,6 +776,27 @@ mod tests {
             script.shown.iter().filter(|s| *s == "✓ Anna").count(),
             2 + 1
         );
+    }
+
+    #[test]
+    fn a_new_round_left_with_esc_before_any_vote_is_no_round() {
+        let q = small();
+        let mut a = room(&q);
+        let first = q.questions_in_order()[0];
+        let again = first.options.len() + 2;
+        let steps = vec![
+            v(0),
+            v(0),
+            v(0),
+            Select(Reply::Value(again)),
+            // The new round: Esc before anyone voted.
+            Cast(Reply::Back),
+            // Question 1 again (there is no earlier one): its first round stands.
+            Select(Reply::Interrupted),
+        ];
+        let (_, script, _) = run_script(&q, &mut a, 0, steps);
+        assert_eq!(a.workshop.as_ref().expect("room").votes[&first.id].len(), 1);
+        assert!(script.shown.iter().any(|s| s.contains("first question")));
     }
 
     #[test]

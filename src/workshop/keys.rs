@@ -97,10 +97,17 @@ impl Room for Terminal {
         err.flush()?;
         let reply = {
             let _raw = Raw::on()?;
+            // Keys pressed before this prompt (a double press by the one before) are
+            // not this person's vote.
+            while crossterm::event::poll(std::time::Duration::ZERO)? {
+                let _ = crossterm::event::read()?;
+            }
             read_vote(prompt.options)?
         };
-        // Erase the prompt line: nothing of the key pressed stays on screen.
-        write!(err, "\r\x1b[2K")?;
+        // Erase the prompt, every row it wrapped onto: nothing of it stays on screen.
+        let width = crate::commands::terminal_width().max(1);
+        let rows = (shown.chars().count() + 1).div_ceil(width).max(1);
+        write!(err, "\r\x1b[2K{}", "\x1b[1A\x1b[2K".repeat(rows - 1))?;
         err.flush()?;
         Ok(reply)
     }
@@ -154,26 +161,26 @@ fn read_vote(options: usize) -> anyhow::Result<Reply<Vote>> {
     }
 }
 
-/// On SIGTERM or SIGHUP: waits for a save in progress, restores the terminal, says
+/// On SIGTERM, SIGHUP or SIGINT (from outside: Ctrl-C in a prompt is a key): waits for a save in progress, restores the terminal, says
 /// where the session is and exits with 128 + the signal's number. Every vote is saved
 /// as it is cast, so nothing is lost.
 #[cfg(unix)]
 pub fn stop_on_signals() -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _saving = SAVING.lock();
             let _ = crossterm::terminal::disable_raw_mode();
-            let name = if signal == SIGHUP {
-                "SIGHUP"
-            } else {
-                "SIGTERM"
+            let name = match signal {
+                SIGHUP => "SIGHUP",
+                SIGINT => "SIGINT",
+                _ => "SIGTERM",
             };
             let message = ON_SIGNAL.lock().map(|m| m.clone()).unwrap_or_default();
             let mut err = std::io::stderr();
-            // Show the cursor inquire may have hidden.
-            let _ = write!(err, "\x1b[?25h\r\n");
+            // Show the cursor inquire may have hidden; clear the prompt it drew.
+            let _ = write!(err, "\x1b[?25h\r\x1b[J");
             let _ = writeln!(err, "{}", message.replace("{signal}", name));
             std::process::exit(128 + signal);
         }

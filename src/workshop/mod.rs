@@ -16,7 +16,7 @@ use anyhow::{Context, bail};
 use crate::answers::{Answers, Parsed};
 use crate::assess::walk::{self, Outcome, Reply, SelectPrompt};
 use crate::assess::{check_writable, lock, questionnaire_flag, recover_interrupted_save, today};
-use crate::bundled;
+use crate::bundled::{self, QuestionnaireOrigin};
 use crate::cli::WorkshopArgs;
 use crate::commands::{score::read_answers, stdout_look};
 use crate::exit_codes::ExitCode;
@@ -47,10 +47,7 @@ pub fn run(args: WorkshopArgs) -> anyhow::Result<ExitCode> {
         .transpose()
         .map_err(|m| anyhow::anyhow!("--participants: {m}"))?;
     if let Some(path) = args.session.as_ref().filter(|p| p.exists()) {
-        let parsed = Parsed::parse(read_answers(&path.display().to_string())?)?;
-        if !parsed.is_session() {
-            bail!(not_a_session(path, program()));
-        }
+        read_session(path, &args, program())?;
     } else {
         bundled::resolve(
             args.questionnaire.as_deref(),
@@ -60,6 +57,21 @@ pub fn run(args: WorkshopArgs) -> anyhow::Result<ExitCode> {
     }
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         bail!(no_terminal());
+    }
+    if let Ok(mut message) = keys::ON_SIGNAL.lock() {
+        // Until the session file exists; then where it is.
+        let lang = Lang::of(
+            &args
+                .lang
+                .clone()
+                .or_else(crate::i18n::env_language)
+                .unwrap_or_default(),
+        );
+        *message = t!(
+            lang,
+            "workshop-on-signal-nothing-saved",
+            signal = "{signal}"
+        );
     }
     keys::stop_on_signals()?;
     run_with(
@@ -101,22 +113,7 @@ pub fn run_with(
         return Ok(ExitCode::Interrupted);
     }
     let (questionnaire, origin, mut answers) = match existing {
-        Some(path) => {
-            let parsed = Parsed::parse(read_answers(&path.display().to_string())?)?;
-            if !parsed.is_session() {
-                bail!(not_a_session(path, program));
-            }
-            let (q, origin) = bundled::resolve(
-                args.questionnaire.as_deref(),
-                parsed.questionnaire_id(),
-                lang.or(parsed.language()),
-            )?;
-            let (answers, warnings) = parsed.resolve(&q)?;
-            for w in warnings {
-                room.say(&format!("warning: {}", w.message));
-            }
-            (q, origin, answers)
-        }
+        Some(path) => read_session(path, &args, program)?,
         None => {
             let (q, origin) =
                 bundled::resolve(args.questionnaire.as_deref(), bundled::DEFAULT_ID, lang)?;
@@ -300,6 +297,39 @@ pub fn run_with(
         questionnaire_flag(&origin)
     ));
     Ok(ExitCode::Success)
+}
+
+/// Reads the session to resume at `path`: a session file, of the questionnaire and
+/// version it was started with, every vote valid.
+fn read_session(
+    path: &Path,
+    args: &WorkshopArgs,
+    program: &str,
+) -> anyhow::Result<(Questionnaire, QuestionnaireOrigin, Answers)> {
+    let parsed = Parsed::parse(read_answers(&path.display().to_string())?)?;
+    if !parsed.is_session() {
+        bail!(not_a_session(path, program));
+    }
+    let (q, origin) = bundled::resolve(
+        args.questionnaire.as_deref(),
+        parsed.questionnaire_id(),
+        args.lang.as_deref().or(parsed.language()),
+    )?;
+    // Carrying votes to another version would drop those of changed questions; a
+    // room's votes are kept as they were cast.
+    if parsed.questionnaire_version() != q.version {
+        bail!(
+            "{} was started with version {} of questionnaire `{}`, this is version {}; finish \
+             it with the questionnaire it was started with (--questionnaire FILE), or start a \
+             new session",
+            path.display(),
+            parsed.questionnaire_version(),
+            q.id,
+            q.version
+        );
+    }
+    let (answers, _) = parsed.resolve(&q)?;
+    Ok((q, origin, answers))
 }
 
 /// The error for `--session` naming an answers file.

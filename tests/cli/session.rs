@@ -165,7 +165,7 @@ fn a_broken_session_says_where_and_how_to_fix_it() {
     assert!(e.starts_with("invalid session file"), "{e}");
     // Votes on a question the questionnaire does not have.
     let e = score_changed("\ntailoring-basis = [", "\ntailoring-basic = [");
-    assert!(e.contains("votes on question `tailoring-basic` is not in questionnaire `cx-maturity`; did you mean `tailoring-basis`?"), "{e}");
+    assert!(e.contains("votes: question `tailoring-basic` is not in questionnaire `cx-maturity`; did you mean `tailoring-basis`?"), "{e}");
 }
 
 #[test]
@@ -209,4 +209,29 @@ fn a_session_is_reported_in_german_with_its_discussion_list() {
         .stdout;
     assert!(html.contains("<th>Wer was gewählt hat</th>"), "{html}");
     assert!(html.contains("2 Runden"), "{html}");
+}
+
+#[test]
+fn a_session_is_resumed_only_with_the_version_it_was_started_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.toml");
+    std::fs::copy(format!("{}/{SESSION}", crate::common::ROOT), &session).unwrap();
+    let text = std::fs::read_to_string(&session).unwrap();
+    std::fs::write(
+        &session,
+        text.replace(
+            "questionnaire_version = \"2.0.0\"",
+            "questionnaire_version = \"1.9.0\"",
+        ),
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(&session).unwrap();
+    let e = run(&["workshop", "--session", &session.display().to_string()]).error();
+    assert!(
+        e.contains(
+            "was started with version 1.9.0 of questionnaire `cx-maturity`, this is version 2.0.0"
+        ),
+        "{e}"
+    );
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), before);
 }

@@ -335,3 +335,66 @@ fn a_german_room_votes_and_reads_in_german() {
     p.exp_string("Fortsetzen mit:").unwrap();
     assert_eq!(exit_code(&mut p), 130);
 }
+
+#[test]
+fn a_double_press_is_not_the_next_persons_vote() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = ROOM.to_vec();
+    args.extend(["--participants", "Anna,Ben,Chris"]);
+    let mut p = spawn(dir.path(), &args);
+    p.exp_string("Anna, your vote:").unwrap();
+    p.exp_string("- = not applicable").unwrap();
+    // Anna presses 3 twice, at once.
+    send(&mut p, "33");
+    p.exp_string(&pty("✓ Anna")).unwrap();
+    p.exp_string("Ben, your vote:").unwrap();
+    p.exp_string("- = not applicable").unwrap();
+    send(&mut p, "1");
+    p.exp_string(&pty("✓ Ben")).unwrap();
+    p.exp_string("Chris, your vote:").unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let q = small();
+    let first = &q.questions_in_order()[0].id;
+    assert_eq!(
+        session(dir.path()).workshop.unwrap().votes[first],
+        [vec![Some(Answer::Stage(3)), Some(Answer::Stage(1)), None]]
+    );
+}
+
+#[test]
+fn open_votes_on_resume_never_show_the_votes_cast_blind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = ROOM.to_vec();
+    args.extend(["--participants", "Anna,Ben,Chris"]);
+    let mut p = spawn(dir.path(), &args);
+    blind_vote(&mut p, "Anna", "2");
+    p.exp_string("Ben, your vote:").unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+
+    let mut p = spawn(dir.path(), &["--session", "s.toml", "--open-votes"]);
+    let before = p.exp_string("Ben, your vote:").unwrap();
+    assert!(before.contains(&pty("✓ Anna")), "{before:?}");
+    assert!(!before.contains("Anna: 2"), "{before:?}");
+    send(&mut p, "3");
+    p.exp_string(&pty("✓ Ben: 3")).unwrap();
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+}
+
+#[test]
+fn a_signal_before_the_workshop_began_says_nothing_was_saved() {
+    use rexpect::process::Signal;
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["--session", "s.toml"]);
+    p.exp_string("Organisation name:").unwrap();
+    p.process_mut().signal(Signal::SIGTERM).unwrap();
+    p.exp_string("Stopped by SIGTERM before the workshop began; nothing was saved.")
+        .unwrap();
+    assert_eq!(exit_code(&mut p), 143);
+    assert!(!dir.path().join("s.toml").exists());
+}
