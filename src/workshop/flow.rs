@@ -424,7 +424,8 @@ fn reveal(
         0 | 1 => t!(lang, "workshop-votes"),
         n => t!(lang, "workshop-votes-round", round = n),
     };
-    let mut out = format!("\n{title}\n\n");
+    // Compact, so the bars and the agreement list below fit 80×24 together.
+    let mut out = format!("\n{title}\n");
     for (key, answer) in &keys {
         let names: Vec<&str> = participants
             .iter()
@@ -445,7 +446,6 @@ fn reveal(
         );
     }
     let counts = Counts::of_votes(top, round);
-    out.push('\n');
     match session::proposal(&counts, question) {
         Some(answer) => out.push_str(&t!(
             lang,
@@ -479,6 +479,32 @@ fn reveal(
     out
 }
 
+/// The most of an option's text the agreement list shows: one line at 60 columns after
+/// its number. The whole text was on screen with the question.
+const AGREE_OPTION_CHARS: usize = 52;
+
+/// `text`, cut at a word to [`AGREE_OPTION_CHARS`] with "…" when longer.
+fn one_line(text: &str) -> String {
+    if text.chars().count() <= AGREE_OPTION_CHARS {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 2 > AGREE_OPTION_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(AGREE_OPTION_CHARS - 1).collect();
+    }
+    out.push('…');
+    out
+}
+
 /// The facilitator's choice after the reveal: every option (numbered as voted), "?",
 /// "-", and a new blind round; the cursor on the answer agreed before, else on a new
 /// round when the room should discuss, else on the group answer.
@@ -495,7 +521,7 @@ fn agree_prompt(
         .options
         .iter()
         .enumerate()
-        .map(|(i, o)| format!("{:>width$}  {}", i + 1, o.text.trim()))
+        .map(|(i, o)| format!("{:>width$}  {}", i + 1, one_line(o.text.trim())))
         .collect();
     options.push(format!("{:>width$}  {}", "?", t!(lang, "assess-dont-know")));
     options.push(format!(
@@ -809,6 +835,29 @@ mod tests {
             tick("Ben", Answer::Unknown, &small().questions[0], false),
             "✓ Ben"
         );
+    }
+
+    #[test]
+    fn agreement_options_take_one_line_at_60_columns() {
+        let long = "Each customer's history in all our channels, online and in person alike.";
+        let short = one_line(long);
+        assert_eq!(
+            short,
+            "Each customer's history in all our channels, online…"
+        );
+        assert!(short.chars().count() <= AGREE_OPTION_CHARS);
+        assert_eq!(one_line("Nothing."), "Nothing.");
+        for lang in [Lang::En, Lang::De] {
+            let q = crate::bundled::find(crate::bundled::DEFAULT_ID, Some(lang.tag()))
+                .expect("bundled");
+            for question in &q.questions {
+                let prompt = agree_prompt(question, None, None, true, lang);
+                for option in &prompt.options {
+                    // "> " or "  " before it, within 60 columns.
+                    assert!(option.chars().count() + 2 <= 57, "{option}");
+                }
+            }
+        }
     }
 
     #[test]
