@@ -30,6 +30,9 @@ mod manifest;
 mod placement;
 #[path = "cli/properties.rs"]
 mod properties;
+#[cfg(unix)]
+#[path = "cli/pty.rs"]
+mod pty;
 #[path = "cli/readme.rs"]
 mod readme;
 #[path = "cli/score.rs"]

@@ -42,6 +42,20 @@ fn wrap(text: &str, width: usize, indent: usize) -> String {
     textwrap::fill(text.trim(), options)
 }
 
+/// One line of a message wrapped to `width`, keeping its indent: an indented list (the
+/// workshop's numbered options) stays a list, wrapped lines under the item's text.
+fn wrap_line(line: &str, width: usize) -> String {
+    let text = line.trim_start();
+    let indent = &line[..line.len() - text.len()];
+    let hang = " ".repeat(indent.len() + key_width(text));
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(indent)
+        .subsequent_indent(&hang)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::fill(text.trim_end(), options)
+}
+
 /// The width of a key before an option's text, as the workshop numbers them
 /// (`1  Nothing…`, `?  Don't know`): wrapped lines go under the text, not the key.
 fn key_width(option: &str) -> usize {
@@ -66,7 +80,7 @@ impl Prompter for Terminal {
 
     fn say(&mut self, text: &str) {
         let width = terminal_width();
-        let wrapped: Vec<String> = text.lines().map(|l| wrap(l, width - 1, 0)).collect();
+        let wrapped: Vec<String> = text.lines().map(|l| wrap_line(l, width - 1)).collect();
         eprint_line(&wrapped.join("\n"));
     }
 
@@ -165,6 +179,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn said_lines_keep_their_indent_and_hang_under_a_keys_text() {
+        let option =
+            "  1  Each customer's history in all our channels, online and in person alike.";
+        assert_eq!(
+            wrap_line(option, 40),
+            "  1  Each customer's history in all\n     our channels, online and in person\n     alike."
+        );
+        assert_eq!(
+            wrap_line("Plain text that wraps at the end", 20),
+            "Plain text that\nwraps at the end"
+        );
+        assert_eq!(wrap_line("", 40), "");
     }
 
     #[test]

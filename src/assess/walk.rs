@@ -289,6 +289,25 @@ fn select_prompt(
     }
 }
 
+/// After the last question: asks the target stage ([`ask_target`]) and saves a changed
+/// one. `Interrupted` when Ctrl-C stopped there; Esc keeps the target as it is.
+pub fn finish_with_target(
+    questionnaire: &Questionnaire,
+    answers: &mut Answers,
+    prompter: &mut dyn Prompter,
+    save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
+) -> anyhow::Result<Outcome> {
+    match ask_target(questionnaire, answers.target_stage, prompter)? {
+        Reply::Value(target) if target != answers.target_stage => {
+            answers.target_stage = target;
+            save(answers)?;
+        }
+        Reply::Interrupted => return Ok(Outcome::Interrupted),
+        Reply::Value(_) | Reply::Back => {}
+    }
+    Ok(Outcome::Finished)
+}
+
 /// Asks which stage the company aims for, after the last question: `Some(None)` for
 /// no target, `Some(Some(level))` for a stage, `None` when Esc skipped the question
 /// (keep what there is) or Ctrl-C stopped. Enter on the cursor's start keeps the

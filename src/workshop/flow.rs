@@ -131,12 +131,7 @@ pub fn run(
                     Reply::Value(()) => {}
                     Reply::Interrupted => return Ok(Outcome::Interrupted),
                     Reply::Back => {
-                        if at == 0 {
-                            room.say(&t!(lang, "assess-first-question"));
-                            // Stay on this screen, so the message can be read.
-                            first = true;
-                        }
-                        at = at.saturating_sub(1);
+                        back(&mut at, &mut first, lang, room);
                         continue 'questions;
                     }
                 }
@@ -154,7 +149,7 @@ pub fn run(
                 .map_or(0, Vec::len);
             room.say(&reveal(
                 question,
-                top,
+                &counts,
                 &workshop(answers).participants,
                 &round,
                 rounds,
@@ -170,11 +165,7 @@ pub fn run(
             match room.select(&prompt)? {
                 Reply::Interrupted => return Ok(Outcome::Interrupted),
                 Reply::Back => {
-                    if at == 0 {
-                        room.say(&t!(lang, "assess-first-question"));
-                        first = true;
-                    }
-                    at = at.saturating_sub(1);
+                    back(&mut at, &mut first, lang, room);
                     continue 'questions;
                 }
                 Reply::Value(k) if k == question.options.len() + 2 => {
@@ -229,13 +220,23 @@ pub fn run(
     Ok(Outcome::Finished)
 }
 
+/// Esc: back one question; on the first, says so and stays on its screen, so the
+/// message can be read.
+fn back(at: &mut usize, first: &mut bool, lang: Lang, room: &mut dyn Room) {
+    if *at == 0 {
+        room.say(&t!(lang, "assess-first-question"));
+        *first = true;
+    }
+    *at = at.saturating_sub(1);
+}
+
 /// The session's room; a workshop's answers always have one.
 fn workshop(answers: &Answers) -> &Workshop {
-    static NONE: std::sync::OnceLock<Workshop> = std::sync::OnceLock::new();
-    answers
-        .workshop
-        .as_ref()
-        .unwrap_or_else(|| NONE.get_or_init(Workshop::default))
+    static NONE: Workshop = Workshop {
+        participants: Vec::new(),
+        votes: std::collections::BTreeMap::new(),
+    };
+    answers.workshop.as_ref().unwrap_or(&NONE)
 }
 
 fn workshop_mut(answers: &mut Answers) -> &mut Workshop {
@@ -394,7 +395,7 @@ fn question_screen(
 /// apart.
 fn reveal(
     question: &Question,
-    top: u32,
+    counts: &Counts,
     participants: &[String],
     round: &[Option<Answer>],
     rounds: usize,
@@ -445,8 +446,7 @@ fn reveal(
             }
         );
     }
-    let counts = Counts::of_votes(top, round);
-    match session::proposal(&counts, question) {
+    match session::proposal(counts, question) {
         Some(answer) => out.push_str(&t!(
             lang,
             "workshop-group-answer",
@@ -472,7 +472,7 @@ fn reveal(
             let _ = write!(out, " · {}", t!(lang, "workshop-no-stage-votes"));
         }
     }
-    if session::to_discuss(&counts) {
+    if session::to_discuss(counts) {
         out.push('\n');
         out.push_str(&t!(lang, "workshop-discuss"));
     }
@@ -869,7 +869,8 @@ mod tests {
             Some(Answer::Stage(3)),
         ];
         let names = ["Anna".to_string(), "Ben".into(), "Chris".into()];
-        let text = reveal(&q.questions[0], q.top_level(), &names, &round, 1, Lang::En);
+        let counts = Counts::of_votes(q.top_level(), &round);
+        let text = reveal(&q.questions[0], &counts, &names, &round, 1, Lang::En);
         let readme = include_str!("../../README.md");
         let block = readme
             .split("```text\n")
@@ -892,7 +893,7 @@ mod tests {
         assert_eq!(counts.group_answer(question), Some(Answer::NotApplicable));
         let text = reveal(
             question,
-            q.top_level(),
+            &counts,
             &["A".into(), "B".into(), "C".into()],
             &round,
             1,

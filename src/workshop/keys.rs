@@ -29,31 +29,8 @@ impl Prompter for Terminal {
         self.prompts.set_language(lang);
     }
 
-    /// Unlike the walk's, keeps each line's indent: the options stand out as a list,
-    /// wrapped lines under their text.
     fn say(&mut self, text: &str) {
-        let width = crate::commands::terminal_width().saturating_sub(1).max(20);
-        let mut out = String::new();
-        for line in text.split('\n') {
-            let indent = line.len() - line.trim_start().len();
-            // An option line: "  1  text" wraps under its text.
-            let mut chars = line.trim_start().chars().skip(1);
-            let hang = if indent > 0 && chars.next() == Some(' ') && chars.next() == Some(' ') {
-                indent + 3
-            } else {
-                indent
-            };
-            let hanging = " ".repeat(hang);
-            let options = textwrap::Options::new(width)
-                .initial_indent(&line[..indent])
-                .subsequent_indent(&hanging)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .break_words(false);
-            out.push_str(&textwrap::fill(line.trim_start(), options));
-            out.push('\n');
-        }
-        out.pop();
-        crate::output::eprint_line(&out);
+        self.prompts.say(text);
     }
     fn say_command(&mut self, command: &str) {
         self.prompts.say_command(command);

@@ -256,14 +256,7 @@ pub fn run_with(
             &mut save,
         )?;
         if outcome == Outcome::Finished {
-            match walk::ask_target(&questionnaire, answers.target_stage, room)? {
-                Reply::Value(target) if target != answers.target_stage => {
-                    answers.target_stage = target;
-                    save(&answers)?;
-                }
-                Reply::Interrupted => outcome = Outcome::Interrupted,
-                Reply::Value(_) | Reply::Back => {}
-            }
+            outcome = walk::finish_with_target(&questionnaire, &mut answers, room, &mut save)?;
         }
         if outcome == Outcome::Interrupted {
             room.say(&format!(

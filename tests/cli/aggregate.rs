@@ -1,20 +1,9 @@
 //! `cxm aggregate`: three respondents' files (`tests/fixtures/respondents/`) merged
 //! into one group report, in every format, and what it refuses.
 
-use serde_json::Value;
-
-use crate::common::{in_snapshot_dir, run};
+use crate::common::{in_snapshot_dir, question, run};
 
 const DIR: &str = "tests/fixtures/respondents";
-
-fn question<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["questions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|q| q["id"] == id)
-        .unwrap()
-}
 
 #[test]
 fn a_directory_gives_every_toml_file_in_it_and_not_in_its_subdirectories() {

@@ -7,13 +7,14 @@ use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 
 use cxm::answers::{Answer, Parsed};
 use cxm::diagnostic::Source;
 use cxm::questionnaire::Questionnaire;
 
 use crate::common::without_locale;
+use crate::pty::{exit_code, send};
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
@@ -25,31 +26,7 @@ fn bundled() -> Questionnaire {
 
 /// Starts `cxm assess ARGS` in `dir` on an 80×24 pseudo-terminal, without colour.
 fn spawn(dir: &Path, args: &[&str]) -> PtySession {
-    let cxm = Command::cargo_bin("cxm").unwrap();
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty cols 80 rows 24 && exec \"$0\" assess \"$@\"")
-        .arg(cxm.get_program())
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    without_locale(&mut command);
-    spawn_command(command, Some(15_000)).unwrap()
-}
-
-fn send(p: &mut PtySession, keys: &str) {
-    p.send(keys).unwrap();
-    p.flush().unwrap();
-}
-
-fn exit_code(p: &mut PtySession) -> i32 {
-    p.exp_eof().unwrap();
-    match p.process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("cxm did not exit normally: {other:?}"),
-    }
+    crate::pty::spawn("assess", dir, args)
 }
 
 /// `cxm assess` on a new `a.toml` in `dir`, with question 1 answered and question 2

@@ -159,3 +159,14 @@ pub fn assert_plain_and_fits(text: &str, width: usize) {
 pub fn in_snapshot_dir(body: impl FnOnce()) {
     insta::with_settings!({ snapshot_path => "../snapshots" }, { body() });
 }
+
+/// The question `id` of a JSON report.
+#[track_caller]
+pub fn question<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == id)
+        .unwrap_or_else(|| panic!("no question `{id}` in the report"))
+}

@@ -3,20 +3,9 @@
 //! `compare` take a session as its agreed answers; a broken session gets a clear
 //! error; `cxm workshop` refuses what it cannot run before it needs a terminal.
 
-use serde_json::Value;
-
-use crate::common::{assert_plain_and_fits, in_snapshot_dir, run, run_with_stdin};
+use crate::common::{assert_plain_and_fits, in_snapshot_dir, question, run, run_with_stdin};
 
 const SESSION: &str = "examples/workshop-session.toml";
-
-fn question<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["questions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|q| q["id"] == id)
-        .unwrap()
-}
 
 #[test]
 fn score_reports_the_agreed_answers_with_the_first_rounds_votes() {

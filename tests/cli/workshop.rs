@@ -6,14 +6,14 @@ use std::path::Path;
 use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
-use rexpect::process::WaitStatus;
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::session::PtySession;
 
 use cxm::answers::{Answer, Answers, Parsed};
 use cxm::diagnostic::Source;
 use cxm::questionnaire::Questionnaire;
 
 use crate::common::ROOT;
+use crate::pty::{exit_code, pty, send};
 
 const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
@@ -38,38 +38,7 @@ fn spawn(dir: &Path, args: &[&str]) -> PtySession {
 
 /// Starts `cxm workshop ARGS` in `dir`, 80×24, no colour, whatever the machine's locale.
 fn spawn_any(dir: &Path, args: &[&str]) -> PtySession {
-    let cxm = Command::cargo_bin("cxm").unwrap();
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("stty cols 80 rows 24 && exec \"$0\" workshop \"$@\"")
-        .arg(cxm.get_program())
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    spawn_command(command, Some(15_000)).unwrap()
-}
-
-/// `text` as rexpect reads it: each byte a char, so non-ASCII text matches.
-fn pty(text: &str) -> String {
-    text.bytes().map(char::from).collect()
-}
-
-fn send(p: &mut PtySession, keys: &str) {
-    p.send(keys).unwrap();
-    p.flush().unwrap();
-}
-
-fn exit_code(p: &mut PtySession) -> i32 {
-    p.exp_eof().unwrap();
-    match p.process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("cxm did not exit normally: {other:?}"),
-    }
+    crate::pty::spawn("workshop", dir, args)
 }
 
 /// `name` votes with `key`, and the screen shows nothing of it: between the key and
