@@ -7,7 +7,7 @@ use scraper::{Html, Selector};
 use crate::common::{cxm, in_snapshot_dir, run, run_with_stdin};
 
 /// A German answers file: a persona of the placement tests, answered in German.
-const GERMAN: &str = "tests/fixtures/personas/de/bank-multichannel.answers.toml";
+const GERMAN: &str = "tests/fixtures/answers/german-bank.toml";
 
 /// `examples/early-stage.toml` without its `language`, so nothing but the flags and the
 /// environment choose the language.
