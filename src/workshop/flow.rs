@@ -121,6 +121,8 @@ pub fn run(
             room.clear();
         }
         room.say(&question_screen(questionnaire, question, at, total));
+        // A blank line before the votes.
+        room.say("");
         loop {
             // Vote, unless the latest round is complete (going back, or resuming).
             let round_open = workshop(answers)
@@ -178,6 +180,7 @@ pub fn run(
                         .push(vec![None; n]);
                     room.clear();
                     room.say(&question_screen(questionnaire, question, at, total));
+                    room.say("");
                     continue;
                 }
                 Reply::Value(k) => {

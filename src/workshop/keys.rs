@@ -69,7 +69,15 @@ impl Room for Terminal {
 
     fn vote(&mut self, prompt: &VotePrompt) -> anyhow::Result<Reply<Vote>> {
         let mut err = std::io::stderr();
-        let shown = crate::output::visible(&prompt.message);
+        // Wrapped between words (a terminal would cut "applicabl|e"), one space left
+        // for the cursor.
+        let width = crate::commands::terminal_width().max(21);
+        let shown = textwrap::fill(
+            &crate::output::visible(&prompt.message),
+            textwrap::Options::new(width - 1)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .break_words(false),
+        );
         write!(err, "{shown} ")?;
         err.flush()?;
         let reply = {
@@ -81,9 +89,8 @@ impl Room for Terminal {
             }
             read_vote(prompt.options)?
         };
-        // Erase the prompt, every row it wrapped onto: nothing of it stays on screen.
-        let width = crate::commands::terminal_width().max(1);
-        let rows = (shown.chars().count() + 1).div_ceil(width).max(1);
+        // Erase the prompt, every line of it: nothing of it stays on screen.
+        let rows = shown.lines().count().max(1);
         write!(err, "\r\x1b[2K{}", "\x1b[1A\x1b[2K".repeat(rows - 1))?;
         err.flush()?;
         Ok(reply)

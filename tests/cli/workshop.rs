@@ -50,7 +50,10 @@ fn blind_vote(p: &mut PtySession, name: &str, key: &str) {
     let between = p.exp_string(&pty(&format!("✓ {name}"))).unwrap();
     // The only thing drawn: the prompt line erased (`\r`, then CSI 2K).
     assert_eq!(
-        between.replace("\r\x1b[2K", "").trim(),
+        between
+            .replace("\r\x1b[2K", "")
+            .replace("\x1b[1A\x1b[2K", "")
+            .trim(),
         "",
         "{name}'s vote {key} may be on screen: {between:?}"
     );
@@ -366,4 +369,29 @@ fn a_signal_before_the_workshop_began_says_nothing_was_saved() {
         .unwrap();
     assert_eq!(exit_code(&mut p), 143);
     assert!(!dir.path().join("s.toml").exists());
+}
+
+#[test]
+fn a_vote_prompt_wider_than_the_screen_wraps_between_words_and_is_erased_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Maximiliane-Alexandra Kowalczyk";
+    let mut args = ROOM.to_vec();
+    let room = format!("{long}, Ben");
+    args.extend(["--participants", &room]);
+    let mut p = spawn(dir.path(), &args);
+    // 80 columns: "… - = not" ends the first line, "applicable" begins the next.
+    p.exp_string(&pty(&format!(
+        "{long}, your vote: 1\u{2013}3, ? = don't know, - = not\r\napplicable"
+    )))
+    .unwrap();
+    send(&mut p, "2");
+    let between = p.exp_string(&pty(&format!("✓ {long}"))).unwrap();
+    assert_eq!(
+        between.trim(),
+        "\r\x1b[2K\x1b[1A\x1b[2K".trim(),
+        "{between:?}"
+    );
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
 }
