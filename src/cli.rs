@@ -77,7 +77,8 @@ Scoring rules:
   - What lifts the stage: the fewest raised answers, counted in option steps
     (moving to the next higher option is one step), that lift the overall stage,
     or a dimension's, by one. Only answers with a stage are raised; on ties,
-    fewer questions, then questions earlier in the questionnaire.
+    raising no answer past the stage being reached, then fewer questions, then
+    questions earlier in the questionnaire.
   - Complete: every question has a stage or \"n/a\"; \"unknown\" and unanswered
     questions make the result incomplete.
   - Next action of a dimension: the questionnaire's action for its current stage;

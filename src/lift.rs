@@ -7,8 +7,10 @@
 //! [`Item`] (raise this answer by so many option steps) so that the score gains enough
 //! for the next stage, at the lowest total number of steps. [`cheapest`] solves it
 //! exactly by dynamic programming over (steps, questions) — steps are small whole
-//! numbers — and on ties prefers fewer questions, then questions earlier in the
-//! questionnaire. Pure functions, no I/O.
+//! numbers. Among selections of the fewest steps it prefers one that raises no answer
+//! past the stage being reached (the lagging answers, not a leap into a later stage's
+//! practice), then fewer questions, then questions earlier in the questionnaire.
+//! Pure functions, no I/O.
 
 /// One way of raising: `cost` option steps in all, adding `gain` to the score, by
 /// moving each `(question index, to stage)` in `raises` up to that stage. Every choice
@@ -29,16 +31,40 @@ pub type Item = Vec<Choice>;
 const EXACT_CELLS: usize = 1_000_000;
 
 /// The raises of the cheapest selection of `items` with which `reaches(base + gain)`
-/// holds, in question order; `None` when even raising everything falls short.
+/// holds, in question order; `None` when even raising everything falls short. When a
+/// selection of as few steps raises no answer above `ceiling` (the stage being
+/// reached), that one is taken: "raise the answers still below 3", rather than
+/// "raise this one answer from 2 to 4".
 ///
 /// `reaches` must be monotone: a higher score never reaches less.
 pub fn cheapest(
     items: &[Item],
     base: f64,
     reaches: impl Fn(f64) -> bool,
+    ceiling: u32,
 ) -> Option<Vec<(usize, u32)>> {
+    let (cost, raises) = search(items, base, &reaches)?;
+    let within: Vec<Item> = items
+        .iter()
+        .map(|item| {
+            let fits = |c: &&Choice| c.raises.iter().all(|&(_, to)| to <= ceiling);
+            item.iter().filter(fits).cloned().collect()
+        })
+        .collect();
+    match search(&within, base, &reaches) {
+        Some((steps, lower)) if steps == cost => Some(lower),
+        _ => Some(raises),
+    }
+}
+
+/// [`cheapest`] without the ceiling: the total steps and the raises.
+fn search(
+    items: &[Item],
+    base: f64,
+    reaches: &impl Fn(f64) -> bool,
+) -> Option<(u32, Vec<(usize, u32)>)> {
     if reaches(base) {
-        return Some(Vec::new());
+        return Some((0, Vec::new()));
     }
     let mut items: Vec<&Item> = items.iter().filter(|i| !i.is_empty()).collect();
     // Questionnaire order, for the last tie-break.
@@ -48,19 +74,20 @@ pub fn cheapest(
         return None;
     }
     // Greedy always reaches; its cost bounds the cheapest, and so the table.
-    let greedy = greedy(&items, base, &reaches)?;
+    let greedy = greedy(&items, base, reaches)?;
     let bound = greedy.iter().map(|c| c.cost as usize).sum::<usize>();
     let cells = items
         .len()
         .saturating_mul((bound + 1).saturating_mul(bound + 1));
     let chosen = if cells <= EXACT_CELLS {
-        exact(&items, base, &reaches, bound).unwrap_or(greedy)
+        exact(&items, base, reaches, bound).unwrap_or(greedy)
     } else {
         greedy
     };
+    let cost = chosen.iter().map(|c| c.cost).sum();
     let mut raises: Vec<(usize, u32)> = chosen.into_iter().flat_map(|c| c.raises.clone()).collect();
     raises.sort_unstable();
-    Some(raises)
+    Some((cost, raises))
 }
 
 fn first_question(item: &Item) -> usize {
@@ -201,23 +228,26 @@ fn greedy<'a>(
 mod tests {
     use super::*;
 
-    /// How selections compare: fewer steps, then fewer questions, then questions
-    /// earlier in the questionnaire.
+    /// No ceiling: any raise may be taken.
+    const NONE: u32 = u32::MAX;
+
+    /// How selections compare: fewer steps, then none raised above the ceiling, then
+    /// fewer questions, then questions earlier in the questionnaire.
     #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
     struct Key {
         cost: u32,
+        above: bool,
         questions: usize,
         order: Vec<usize>,
     }
 
-    fn key(chosen: &[&Choice]) -> Key {
-        let mut order: Vec<usize> = chosen
-            .iter()
-            .flat_map(|c| c.raises.iter().map(|(q, _)| *q))
-            .collect();
+    fn key(chosen: &[&Choice], ceiling: u32) -> Key {
+        let raises = || chosen.iter().flat_map(|c| c.raises.iter());
+        let mut order: Vec<usize> = raises().map(|(q, _)| *q).collect();
         order.sort_unstable();
         Key {
             cost: chosen.iter().map(|c| c.cost).sum(),
+            above: raises().any(|&(_, to)| to > ceiling),
             questions: order.len(),
             order,
         }
@@ -243,14 +273,17 @@ mod tests {
     #[test]
     fn nothing_to_raise_when_already_reached() {
         assert_eq!(
-            cheapest(&[item(0, 1, &[1.0])], 2.0, |s| s >= 2.0),
+            cheapest(&[item(0, 1, &[1.0])], 2.0, |s| s >= 2.0, NONE),
             Some(vec![])
         );
     }
 
     #[test]
     fn none_when_even_everything_falls_short() {
-        assert_eq!(cheapest(&[item(0, 1, &[0.1])], 1.0, |s| s >= 2.0), None);
+        assert_eq!(
+            cheapest(&[item(0, 1, &[0.1])], 1.0, |s| s >= 2.0, NONE),
+            None
+        );
     }
 
     #[test]
@@ -262,18 +295,50 @@ mod tests {
             item(2, 1, &[0.5]),
         ];
         // Both ways cost 2 steps; q0 alone uses one question.
-        assert_eq!(cheapest(&items, 0.0, |s| s >= 1.0), Some(vec![(0, 3)]));
+        assert_eq!(
+            cheapest(&items, 0.0, |s| s >= 1.0, NONE),
+            Some(vec![(0, 3)])
+        );
         // Needing 0.9, q1 + q2 (2 steps) ties q0 (2 steps): one question wins.
-        assert_eq!(cheapest(&items, 0.0, |s| s >= 0.95), Some(vec![(0, 3)]));
+        assert_eq!(
+            cheapest(&items, 0.0, |s| s >= 0.95, NONE),
+            Some(vec![(0, 3)])
+        );
         // Needing 0.5: one step on q1 beats two on q0.
-        assert_eq!(cheapest(&items, 0.0, |s| s >= 0.5), Some(vec![(1, 2)]));
+        assert_eq!(
+            cheapest(&items, 0.0, |s| s >= 0.5, NONE),
+            Some(vec![(1, 2)])
+        );
+    }
+
+    #[test]
+    fn equal_steps_prefer_raises_that_stop_at_the_stage_being_reached() {
+        // Three answers at 1 and 1 and 2, one step each adding the same: reaching needs
+        // one step. Raising the 2 comes first in the questionnaire but leaps to 3;
+        // raising a 1 to 2 costs the same and is what the stage-2 company lacks.
+        let items = [item(0, 2, &[1.0]), item(1, 1, &[1.0]), item(2, 1, &[1.0])];
+        assert_eq!(cheapest(&items, 0.0, |s| s >= 1.0, 2), Some(vec![(1, 2)]));
+        assert_eq!(
+            cheapest(&items, 0.0, |s| s >= 1.0, NONE),
+            Some(vec![(0, 3)])
+        );
+        // Two steps on one question (to 3) tie one step on each of two (to 2): the
+        // ceiling outranks fewer questions.
+        let items = [item(0, 1, &[1.0, 1.0]), item(1, 1, &[1.0])];
+        assert_eq!(
+            cheapest(&items, 0.0, |s| s >= 2.0, 2),
+            Some(vec![(0, 2), (1, 2)])
+        );
+        // But never at the price of more steps: with only one answer, it leaps.
+        let items = [item(0, 1, &[1.0, 1.0])];
+        assert_eq!(cheapest(&items, 0.0, |s| s >= 2.0, 2), Some(vec![(0, 3)]));
     }
 
     #[test]
     fn ties_go_to_the_earlier_question() {
         let items = [item(3, 2, &[1.0]), item(1, 2, &[1.0]), item(2, 2, &[1.0])];
         assert_eq!(
-            cheapest(&items, 0.0, |s| s >= 2.0),
+            cheapest(&items, 0.0, |s| s >= 2.0, NONE),
             Some(vec![(1, 3), (2, 3)])
         );
     }
@@ -299,6 +364,7 @@ mod tests {
                 .collect();
             let need = (1 + next(12)) as f64 / 4.0;
             let reaches = |s: f64| s + 1e-9 >= need;
+            let ceiling = 2 + next(3) as u32;
             // Every combination of one choice (or none) per item.
             let mut best: Option<Key> = None;
             let mut combo = vec![0usize; n];
@@ -310,7 +376,7 @@ mod tests {
                     .map(|(c, it)| &it[*c - 1])
                     .collect();
                 if reaches(chosen.iter().map(|c| c.gain).sum()) {
-                    let k = key(&chosen);
+                    let k = key(&chosen, ceiling);
                     if best.as_ref().is_none_or(|b| k < *b) {
                         best = Some(k);
                     }
@@ -328,15 +394,16 @@ mod tests {
                     break;
                 }
             }
-            let found = cheapest(&items, 0.0, reaches);
+            let found = cheapest(&items, 0.0, reaches, ceiling);
             match (best, found) {
                 (None, None) => {}
                 (Some(best), Some(raises)) => {
                     let cost: u32 = raises.iter().map(|(_, to)| to - 1).sum();
+                    let above = raises.iter().any(|&(_, to)| to > ceiling);
                     let order: Vec<usize> = raises.iter().map(|(q, _)| *q).collect();
                     assert_eq!(
-                        (cost, order.len(), order),
-                        (best.cost, best.questions, best.order)
+                        (cost, above, order.len(), order),
+                        (best.cost, best.above, best.questions, best.order)
                     );
                 }
                 (b, f) => panic!("brute force {b:?}, search {f:?}"),
@@ -351,7 +418,7 @@ mod tests {
             // 1.0 to beyond 1.5 takes more than n/2 steps; four steps fit a question.
             let step = 1.0 / n as f64;
             let items: Vec<Item> = (0..n).map(|q| item(q, 1, &[step; 4])).collect();
-            let raises = cheapest(&items, 1.0, |s| s - 0.5 - 1e-9 > 1.0).expect("reachable");
+            let raises = cheapest(&items, 1.0, |s| s - 0.5 - 1e-9 > 1.0, NONE).expect("reachable");
             let steps = n / 2 + 1;
             let cost: u32 = raises.iter().map(|(_, to)| to - 1).sum();
             assert_eq!(cost as usize, steps, "{n}: {raises:?}");
@@ -364,7 +431,7 @@ mod tests {
     #[test]
     fn many_items_fall_back_to_a_selection_that_reaches() {
         let items: Vec<Item> = (0..1000).map(|q| item(q, 1, &[0.001, 0.001])).collect();
-        let raises = cheapest(&items, 1.0, |s| s >= 1.5).expect("reachable");
+        let raises = cheapest(&items, 1.0, |s| s >= 1.5, NONE).expect("reachable");
         let gain: f64 = raises.iter().map(|(_, to)| f64::from(to - 1) * 0.001).sum();
         assert!(1.0 + gain >= 1.5 - 1e-9);
     }

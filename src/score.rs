@@ -440,7 +440,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
     let lift_by = |level: Option<u32>, items: &dyn Fn() -> Vec<Item>, base: f64| match level {
         None => None,
         Some(l) if l >= top => Some(Vec::new()),
-        Some(l) => lift::cheapest(&items(), base, |s| stage_of(s, top, rule) > l)
+        Some(l) => lift::cheapest(&items(), base, |s| stage_of(s, top, rule) > l, l + 1)
             .map(|raises| raises.into_iter().map(raise).collect()),
     };
 
@@ -868,15 +868,16 @@ mod tests {
     #[test]
     fn lift_is_the_fewest_option_steps_to_the_next_stage() {
         let q = questionnaire(5, 1.0, 1.0, "");
-        // a = 2.0: one step on a1 gives 2.5 (still 2); one on each gives 3.0.
-        // a2 two steps gives 3.0 too, but with one question: same cost, fewer questions.
+        // a = 2.0: one step on a1 gives 2.5 (still 2); one on each gives 3.0. Two
+        // steps on a1 alone (to 4) give 3.0 too, with one question, but leap past the
+        // stage being reached: the answers still below 3 are what to raise.
         let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 4\n"));
-        assert_eq!(raises(&dim(&r, "a").lift), vec![("a1", 2, 4)]);
+        assert_eq!(raises(&dim(&r, "a").lift), vec![("a1", 2, 3), ("a2", 2, 3)]);
         let lift = dim(&r, "a").lift.as_ref().expect("lift");
         assert_eq!(lift[0].from_option, "o2");
-        assert_eq!(lift[0].to_option, "o4");
+        assert_eq!(lift[0].to_option, "o3");
         // Overall (weakest-link) is held at 2 by a alone: a's lift is the overall lift.
-        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 4)]);
+        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 3), ("a2", 2, 3)]);
         assert_eq!(raises(&dim(&r, "b").lift), vec![("b1", 4, 5)]);
     }
 
@@ -902,7 +903,11 @@ mod tests {
     fn overall_lift_raises_every_dimension_at_the_overall_stage() {
         let q = questionnaire(5, 1.0, 1.0, "");
         let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 2\n"));
-        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 4), ("b1", 2, 3)]);
+        // a needs two steps: each of its answers to 3 rather than a1 alone to 4.
+        assert_eq!(
+            raises(&r.overall.lift),
+            vec![("a1", 2, 3), ("a2", 2, 3), ("b1", 2, 3)]
+        );
     }
 
     #[test]
@@ -910,10 +915,11 @@ mod tests {
         let q = questionnaire(5, 3.0, 1.0, "[scoring]\noverall = \"mean\"");
         // a = 2, b = 2, overall 2.0; a carries 3/4 of the overall score, each of its
         // questions 3/8: one step on a1 or a2 adds 0.375 (2.375, still 2), two steps on
-        // b1 add 0.5 (2.5, still 2); two steps on a2 add 0.75: 2.75 is stage 3.
+        // b1 add 0.5 (2.5, still 2); one step each on a1 and a2 add 0.75: 2.75 is
+        // stage 3 (two steps on a1 alone do too, but raise it past 3).
         let r = score(&q, &answers(&q, "a1 = 2\na2 = 2\nb1 = 2\n"));
         assert_eq!(level(&r.overall.stage), Some(2));
-        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 4)]);
+        assert_eq!(raises(&r.overall.lift), vec![("a1", 2, 3), ("a2", 2, 3)]);
     }
 
     #[test]

@@ -90,16 +90,18 @@ fn early_stage_example_is_at_stage_1_uniform() {
     );
     // Personalisation answers 2, 1, 1: a mean of 1.33, nearest to stage 1.
     assert_close(&dimension(&report, "personalisation")["score"], 4.0 / 3.0);
-    // One step on the first question of each lifts the company to stage 2.
+    // One step on an answer still at 1 in each of the two weakest dimensions lifts
+    // the company to stage 2 (raising their answers already at 2 would cost as much
+    // but leap past the stage being reached).
     assert_eq!(
         report["overall"]["lift"],
         json!([
-            {"question": "tailoring-basis", "from": 2, "to": 3,
-             "from_option": "Only their group: everyone in a group gets the same, e.g. by region, age or interest.",
-             "to_option": "Each customer's history in this channel, e.g. visits, bookings or purchases there."},
-            {"question": "update-speed", "from": 2, "to": 3,
-             "from_option": "The next week or later, e.g. when someone next updates the lists.",
-             "to_option": "The next day, e.g. after an overnight run."}
+            {"question": "offer-exclusions", "from": 1, "to": 2,
+             "from_option": "We don't: it goes to everyone we may contact.",
+             "to_option": "Whole groups are left out by who they are, e.g. all business customers."},
+            {"question": "contact-timing", "from": 1, "to": 2,
+             "from_option": "The calendar: seasons, holidays and campaigns, the same dates for everyone.",
+             "to_option": "A plan per customer group, set weeks ahead, e.g. a spring campaign for families."}
         ])
     );
     // Strategy answers 2, 1, 2 (1.67, stage 2): one answer below it.
@@ -194,9 +196,11 @@ fn table_shows_the_stage_scores_and_next_actions() {
         "                   Here: Channels and Touchpoints, Customer Data, Strategy and\n"
     ));
     // What lifts the company: one step on each of two answers.
-    assert!(table.contains(
-        "\nTo reach 2 Segment-Based: tailoring-basis (Only their group: everyone in ...\n"
-    ));
+    assert!(
+        table.contains(
+            "\nTo reach 2 Segment-Based: offer-exclusions (We don't: it goes to ... ->\n"
+        )
+    );
     // Personalisation (1.33) is the weakest dimension, so its action comes first.
     let row = table
         .lines()
