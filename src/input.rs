@@ -22,7 +22,7 @@ pub enum InputError {
     NotUtf8 { line: usize, column: usize },
     #[error("it is a directory, not a file")]
     Directory,
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 

@@ -150,6 +150,8 @@ fn missing_answers_file_names_the_path() {
             .starts_with("could not read answers file tests/fixtures/answers/no-such-file.toml: "),
         "{message}"
     );
+    // The system's reason once, not once more as its own cause.
+    assert_eq!(message.matches("(os error 2)").count(), 1, "{message}");
 }
 
 #[test]

@@ -638,6 +638,28 @@ fn printed_commands_say_cxm_only_when_the_shell_would_run_this_binary() {
 }
 
 #[test]
+fn a_binary_run_from_its_own_folder_is_printed_as_dot_slash_cxm() {
+    // A downloaded release binary, run as `./cxm` with no cxm on the PATH: a bare
+    // `cxm` in the hint would be "command not found".
+    let dir = tempfile::tempdir().unwrap();
+    let binary = Command::cargo_bin("cxm").unwrap().get_program().to_owned();
+    let copy = dir.path().join("cxm");
+    // A hard link where the file system allows one: the debug binary is large.
+    if std::fs::hard_link(&binary, &copy).is_err() {
+        std::fs::copy(&binary, &copy).unwrap();
+    }
+    let out = without_locale(&mut Command::new(dir.path().join("cxm")))
+        .arg("assess")
+        .env("PATH", "/usr/bin:/bin")
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.ends_with("run: ./cxm score FILE\n"), "{stderr}");
+}
+
+#[test]
 fn ctrl_c_on_the_choice_for_a_finished_file_says_it_is_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/advanced.toml");
