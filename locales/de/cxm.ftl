@@ -71,7 +71,7 @@ column-scores = Werte
 column-stage = Stufe
 column-next-action = Nächster Schritt
 column-to-target = Bis zum Ziel
-column-level = Level
+column-level = Nr.
 column-stage-means = Bedeutung
 column-dimensions-here = Dimensionen hier
 column-question = Frage
@@ -161,7 +161,13 @@ html-column-consensus = Konsens
 html-column-group-answer = Gruppenantwort
 html-no-step-action = für diese Stufe ist kein Schritt festgelegt
 html-made-with = Erstellt mit cxm { $version } aus dem Fragebogen { $questionnaire }.
-html-rules = Stufenregel: { $stage_rule }; gesamt: { $method }.
+html-rules = Stufenregel: { $stage_rule ->
+        [reached] die höchste Stufe, die der Wert erreicht hat
+       *[nearest] die dem Wert nächstgelegene Stufe
+    }; Gesamtstufe: { $method ->
+        [mean] die Stufe des Durchschnittswerts
+       *[weakest-link] die Stufe der schwächsten Dimension
+    }.
 
 ## Das Netzdiagramm im HTML-Bericht
 
@@ -234,6 +240,9 @@ csv-note = notiz
 csv-file = datei
 csv-respondent = befragte_person
 csv-count = anzahl
+csv-count-na = anzahl_trifft_nicht_zu
+csv-count-unknown = anzahl_weiss_nicht
+csv-count-unanswered = anzahl_unbeantwortet
 csv-spread = spannweite
 csv-consensus = konsens
 

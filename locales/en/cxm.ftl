@@ -156,7 +156,13 @@ html-column-consensus = Consensus
 html-column-group-answer = Group answer
 html-no-step-action = no action defined for this stage
 html-made-with = Made with cxm { $version } from questionnaire { $questionnaire }.
-html-rules = Stage rule: { $stage_rule }; overall: { $method }.
+html-rules = Stage rule: { $stage_rule ->
+        [reached] reached, the highest stage the score has reached
+       *[nearest] nearest, the stage nearest to the score
+    }; overall stage: { $method ->
+        [mean] mean, the stage of the average score
+       *[weakest-link] weakest link, the stage of the weakest dimension
+    }.
 
 ## The radar chart in HTML reports
 
@@ -229,6 +235,9 @@ csv-note = note
 csv-file = file
 csv-respondent = respondent
 csv-count = count
+csv-count-na = count_na
+csv-count-unknown = count_unknown
+csv-count-unanswered = count_unanswered
 csv-spread = spread
 csv-consensus = consensus
 

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::table::{indent_wrapped, to_plain};
-use super::{Look, score_number, short_option};
+use super::{Look, answer_key_word, score_number, short_option};
 use crate::answers::Answer;
 use crate::compare::{Change, Comparison, MovedAnswer};
 use crate::i18n::Lang;
@@ -75,9 +75,9 @@ fn change_text(c: &Change, arrow: &str, lang: Lang) -> String {
 fn answer(a: &Option<AnswerValue>, lang: Lang) -> String {
     match a.map(|a| a.0) {
         Some(Answer::Stage(s)) => s.to_string(),
-        Some(Answer::NotApplicable) => t!(lang, "compare-answer-na"),
-        Some(Answer::Unknown) => t!(lang, "compare-answer-dont-know"),
-        None => t!(lang, "compare-answer-unanswered"),
+        Some(Answer::NotApplicable) => answer_key_word("n/a", lang),
+        Some(Answer::Unknown) => answer_key_word("unknown", lang),
+        None => answer_key_word("unanswered", lang),
     }
 }
 

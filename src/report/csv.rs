@@ -53,9 +53,9 @@ fn group_header(report: &Report) -> Vec<String> {
         .map(|s| format!("{count}_{}", s.level))
         .collect();
     header.extend([
-        format!("{count}_na"),
-        format!("{count}_unknown"),
-        format!("{count}_unanswered"),
+        t!(lang, "csv-count-na"),
+        t!(lang, "csv-count-unknown"),
+        t!(lang, "csv-count-unanswered"),
         "n".to_string(),
         t!(lang, "csv-spread"),
         t!(lang, "csv-consensus"),

@@ -14,7 +14,7 @@ use minijinja::value::{Kwargs, Serde};
 use minijinja::{AutoEscape, Environment, Value, context};
 
 use super::radar::{self, Series};
-use super::{lang_of, score_number};
+use super::{answer_key_word, lang_of, score_number};
 use crate::i18n::{Arg, Lang};
 use crate::score::Report;
 use crate::t;
@@ -177,6 +177,10 @@ fn environment<'s>(lang: Lang) -> Environment<'s> {
         },
     );
     env.add_filter("score", move |s: f64| score_number(s, lang));
+    // A group answer's key (`1`, `n/a`, `unknown`, `unanswered`) in the report's words.
+    env.add_filter("answer_word", move |key: String| {
+        answer_key_word(&key, lang)
+    });
     // Two decimals, e.g. a consensus.
     env.add_filter("decimal", move |s: f64| lang.fixed(s, 2));
     // `2026-11-24`, in German `24.11.2026`.

@@ -489,6 +489,17 @@ fn group_label(report: &Report) -> String {
     }
 }
 
+/// A group answer's key as people read it: a stage number as it is; `n/a`, `unknown`
+/// and `unanswered` (the JSON report's keys) in the report's words.
+pub fn answer_key_word(key: &str, lang: Lang) -> String {
+    match key {
+        "n/a" => t!(lang, "compare-answer-na"),
+        "unknown" => t!(lang, "compare-answer-dont-know"),
+        "unanswered" => t!(lang, "compare-answer-unanswered"),
+        stage => stage.to_string(),
+    }
+}
+
 /// `split (consensus 0.50), spread 3, n 3: 1 ×1, 2 ×1, 4 ×1`; in a workshop, who
 /// chose what: `…, n 3: 1: Anna; 2: Ben; 4: Chris`, and the rounds when more than one.
 fn agreement_text(g: &GroupAnswer, lang: Lang) -> String {
@@ -513,7 +524,7 @@ fn agreement_text(g: &GroupAnswer, lang: Lang) -> String {
     let answers: Vec<String> = if g.voters.is_empty() {
         g.distribution
             .iter()
-            .map(|(answer, n)| format!("{answer}\u{a0}×{n}"))
+            .map(|(answer, n)| format!("{}\u{a0}×{n}", answer_key_word(answer, lang)))
             .collect()
     } else {
         // Stages in order, then n/a and unknown, as the distribution orders them.
@@ -521,7 +532,11 @@ fn agreement_text(g: &GroupAnswer, lang: Lang) -> String {
             .keys()
             .filter_map(|answer| {
                 let names = g.voters.get(answer)?;
-                Some(format!("{answer}: {}", names.join(", ")))
+                Some(format!(
+                    "{}: {}",
+                    answer_key_word(answer, lang),
+                    names.join(", ")
+                ))
             })
             .collect()
     };

@@ -166,6 +166,8 @@ fn markdown_writes_german_numbers_json_and_csv_keep_machine_formats() {
         "{md}"
     );
     assert!(md.contains("| Datum | 23.11.2026 |"), "{md}");
+    // The ladder's columns are German too.
+    assert!(md.contains("\n| Nr. | Stufe | Bedeutung |"), "{md}");
     assert!(
         md.contains("| Personalisierung | 1,33 | 1 Uniform |"),
         "{md}"

@@ -224,3 +224,35 @@ fn a_session_is_resumed_only_with_the_version_it_was_started_with() {
     );
     assert_eq!(std::fs::read_to_string(&session).unwrap(), before);
 }
+
+#[test]
+fn who_chose_what_names_dont_know_and_not_applicable_in_the_reports_words() {
+    // The room splits on data-movement (1 to 4), and Chris does not know: the list
+    // says so in words, not with the file's keys `unknown` and `n/a`.
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.toml");
+    let text = std::fs::read_to_string(format!("{}/{SESSION}", crate::common::ROOT)).unwrap();
+    let split = text.replace(
+        "{ Anna = 2, Ben = 3, Chris = \"unknown\", Dana = 3 }",
+        "{ Anna = 1, Ben = 4, Chris = \"unknown\", Dana = \"n/a\" }",
+    );
+    assert_ne!(split, text, "the example's data-movement votes changed");
+    std::fs::write(&session, split).unwrap();
+    let session = session.to_str().unwrap();
+    for (lang, format, dont_know, na) in [
+        ("en", "table", "don't know: Chris", "n/a: Dana"),
+        ("de", "table", "weiß nicht: Chris", "trifft nicht zu: Dana"),
+        ("de", "md", "weiß nicht: Chris", "trifft nicht zu: Dana"),
+        ("de", "html", "weiß nicht: Chris", "trifft nicht zu: Dana"),
+    ] {
+        let out = run(&["score", session, "--lang", lang, "-f", format]).success();
+        let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(dont_know), "{lang} {format}: {}", out.stdout);
+        assert!(flat.contains(na), "{lang} {format}: {}", out.stdout);
+        assert!(
+            !flat.contains("unknown: Chris"),
+            "{lang} {format}: {}",
+            out.stdout
+        );
+    }
+}
