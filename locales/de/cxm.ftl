@@ -47,7 +47,7 @@ stages-to-go = { $gap ->
     [one] noch 1 Stufe
    *[other] noch { $gap } Stufen
 }
-target-progress = { $to_go }, { $percent } % des Wegs
+target-progress = { $to_go }, { $percent } % des Wegs
 answer-not-applicable = Trifft nicht zu
 answer-dont-know = Weiß nicht
 answer-unanswered = (unbeantwortet)
@@ -144,7 +144,7 @@ html-median = Median { $median }
 html-to-go-percent = { $gap ->
     [one] noch 1 Stufe
    *[other] noch { $gap } Stufen
-}, { $percent } %
+}, { $percent } %
 html-heading-ladder = Die Stufenleiter
 html-you-are-here = Sie sind hier
 html-heading-details = Die Dimensionen im Einzelnen
@@ -205,14 +205,14 @@ compare-answer-na = trifft nicht zu
 compare-answer-dont-know = weiß nicht
 compare-answer-unanswered = unbeantwortet
 compare-no-progress = kein Fortschritt messbar
-compare-progress-since-first = { $percent } % des Wegs seit der ersten Datei
+compare-progress-since-first = { $percent } % des Wegs seit der ersten Datei
 compare-heading-moved = Geänderte Antworten ({ $count })
 compare-none = keine
 compare-none-moved = Keine.
 compare-not-compared = Nicht verglichen (Antworten, die diese Version des Fragebogens nicht mehr hat)
 compare-html-up = { $stages } höher
 compare-html-down = { $stages } tiefer
-compare-html-of-the-way = { $percent } % des Wegs
+compare-html-of-the-way = { $percent } % des Wegs
 compare-html-to-go = noch { $gap }
 compare-regression = { $name } von { $before } auf { $after }
 compare-regression-overall = Gesamtstufe

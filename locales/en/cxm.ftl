@@ -45,7 +45,7 @@ stages-to-go = { $gap ->
     [one] 1 stage to go
    *[other] { $gap } stages to go
 }
-target-progress = { $to_go }, { $percent } % of the way
+target-progress = { $to_go }, { $percent } % of the way
 answer-not-applicable = Not applicable
 answer-dont-know = Don't know
 answer-unanswered = (unanswered)
@@ -139,7 +139,7 @@ html-legend-target = target { $stage }
 html-legend-scale = scale 1 to { $max }, the numbers are in the table
 html-column-to-target = To target
 html-median = median { $median }
-html-to-go-percent = { $gap } to go, { $percent } %
+html-to-go-percent = { $gap } to go, { $percent } %
 html-heading-ladder = The stage ladder
 html-you-are-here = you are here
 html-heading-details = Dimensions in detail
@@ -200,14 +200,14 @@ compare-answer-na = n/a
 compare-answer-dont-know = don't know
 compare-answer-unanswered = unanswered
 compare-no-progress = no progress to measure
-compare-progress-since-first = { $percent } % of the way since the first file
+compare-progress-since-first = { $percent } % of the way since the first file
 compare-heading-moved = Answers that moved ({ $count })
 compare-none = none
 compare-none-moved = None.
 compare-not-compared = Not compared (answers this questionnaire version no longer has)
 compare-html-up = { $stages } up
 compare-html-down = { $stages } down
-compare-html-of-the-way = { $percent } % of the way
+compare-html-of-the-way = { $percent } % of the way
 compare-html-to-go = { $gap } to go
 compare-regression = { $name } from { $before } to { $after }
 compare-regression-overall = overall stage

@@ -78,7 +78,8 @@ fn step_summary_path() -> anyhow::Result<PathBuf> {
 }
 
 /// Appends `text` to the job summary at `path`: never truncates what earlier steps
-/// wrote.
+/// wrote, and begins after a blank line when they wrote something, so that its
+/// heading stays a heading.
 fn append_step_summary(path: &Path, text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut file = std::fs::OpenOptions::new()
@@ -86,6 +87,9 @@ fn append_step_summary(path: &Path, text: &str) -> anyhow::Result<()> {
         .create(true)
         .open(path)
         .and_then(|mut f| {
+            if f.metadata()?.len() > 0 {
+                f.write_all(b"\n\n")?;
+            }
             f.write_all(text.as_bytes())?;
             Ok(f)
         })

@@ -77,7 +77,8 @@ fn css_string(text: &str) -> String {
         if c.is_alphanumeric() || c == ' ' {
             out.push(c);
         } else {
-            out.push_str(&format!("\\{:06x}", c as u32));
+            // CSS takes the one space after a hex escape as its end: it never shows.
+            out.push_str(&format!("\\{:x} ", c as u32));
         }
     }
     out.push('"');
@@ -336,6 +337,12 @@ mod tests {
         let s = css_string("a\"b</style>\\ c");
         assert_eq!(s.matches('"').count(), 2);
         assert!(!s.contains('<') && !s.contains('>'));
-        assert!(s.starts_with("\"a\\000022b"));
+        assert!(s.starts_with("\"a\\22 b"));
+    }
+
+    #[test]
+    fn a_space_after_an_escaped_character_stays_a_space() {
+        // `\b7 ` ends the escape; the space of the text follows it.
+        assert_eq!(css_string("A · B"), "\"A \\b7  B\"");
     }
 }

@@ -238,6 +238,16 @@ fn the_html_has_a_card_and_a_table_row_per_dimension_with_the_json_numbers() {
         first.contains(steps[0]["action"]["title"].as_str().unwrap()),
         "{first}"
     );
+    // One list per phase, numbered straight through as in the table and Markdown.
+    let mut next = 1;
+    let lists = page
+        .select(&selector("section.roadmap ol"))
+        .collect::<Vec<_>>();
+    assert!(lists.len() > 1, "the example's roadmap has several phases");
+    for ol in lists {
+        assert_eq!(ol.value().attr("start"), Some(next.to_string().as_str()));
+        next += ol.select(&selector("li")).count();
+    }
 }
 
 #[test]
@@ -817,7 +827,9 @@ fn a_template_without_an_html_report_is_a_warning() {
 fn step_summary_appends_the_markdown_report_to_the_job_summary() {
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
-    std::fs::write(&summary, "earlier step\n").unwrap();
+    // An earlier step that did not end its last line: the report still begins on a
+    // line of its own, after a blank one, so that its title is a heading.
+    std::fs::write(&summary, "earlier step").unwrap();
     let step = || {
         Run::from(
             cxm(&["score", EARLY, "--step-summary", "-f", "json"])
@@ -834,8 +846,8 @@ fn step_summary_appends_the_markdown_report_to_the_job_summary() {
     let first = step();
     assert_eq!(first.json()["overall"]["stage"]["level"], 1);
     let after_one = std::fs::read_to_string(&summary).unwrap();
-    assert!(after_one.starts_with("earlier step\n# "), "{after_one}");
-    let appended = after_one.strip_prefix("earlier step\n").unwrap();
+    assert!(after_one.starts_with("earlier step\n\n# "), "{after_one}");
+    let appended = after_one.strip_prefix("earlier step\n\n").unwrap();
     assert!(appended.starts_with(markdown.trim_end()), "{after_one}");
     assert_eq!(after_one.matches(": stage report").count(), 1);
 
@@ -844,6 +856,7 @@ fn step_summary_appends_the_markdown_report_to_the_job_summary() {
     assert!(after_two.starts_with(&after_one), "{after_two}");
     assert_eq!(after_two.matches(": stage report").count(), 2);
     assert_eq!(after_two.matches("earlier step\n").count(), 1);
+    assert_eq!(after_two.matches("\n\n# ").count(), 2, "{after_two}");
 }
 
 #[test]
