@@ -39,6 +39,11 @@ pub trait Room: Prompter {
     fn clear(&mut self) {}
     /// Reads one vote; the key pressed is not shown.
     fn vote(&mut self, prompt: &VotePrompt) -> anyhow::Result<Reply<Vote>>;
+    /// Shows that someone voted (`✓ Ben`). A terminal puts a round's ticks side by
+    /// side, so twelve voters do not push the question off the screen.
+    fn tick(&mut self, text: &str) {
+        self.say(text);
+    }
 }
 
 /// Asks for the participants until a valid list is given (2 to 30 distinct names).
@@ -275,7 +280,7 @@ fn vote_round(
         if let Some(vote) = cast {
             // Cast before (an interruption, or Esc): shown as cast, never what it was,
             // even with open votes; it may have been cast blind.
-            room.say(&tick(&name, vote, question, false));
+            room.tick(&tick(&name, vote, question, false));
             continue;
         }
         let keys = if options == 1 {
@@ -328,7 +333,7 @@ fn vote_round(
             *slot = Some(answer);
         }
         save(answers)?;
-        room.say(&tick(&name, answer, question, open_votes));
+        room.tick(&tick(&name, answer, question, open_votes));
     }
     Ok(Reply::Value(()))
 }

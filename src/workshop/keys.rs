@@ -22,6 +22,9 @@ pub static ON_SIGNAL: Mutex<String> = Mutex::new(String::new());
 #[derive(Default)]
 pub struct Terminal {
     prompts: Prompts,
+    /// The ticks of the round being voted, shown on the last line(s) written, with
+    /// how many rows they take; anything else shown ends the line.
+    ticks: Option<(String, usize)>,
 }
 
 impl Prompter for Terminal {
@@ -30,17 +33,32 @@ impl Prompter for Terminal {
     }
 
     fn say(&mut self, text: &str) {
+        self.ticks = None;
         self.prompts.say(text);
     }
     fn say_command(&mut self, command: &str) {
+        self.ticks = None;
         self.prompts.say_command(command);
     }
     fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+        self.ticks = None;
         self.prompts.select(prompt)
     }
     fn text(&mut self, prompt: &TextPrompt) -> anyhow::Result<Reply<String>> {
+        self.ticks = None;
         self.prompts.text(prompt)
     }
+}
+
+/// `text` wrapped between words to `width` columns (at least 20), one space left for
+/// the cursor: a terminal would cut a word at its edge.
+fn wrapped(text: &str, width: usize) -> String {
+    textwrap::fill(
+        &crate::output::visible(text),
+        textwrap::Options::new(width.max(21) - 1)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .break_words(false),
+    )
 }
 
 /// Raw mode for as long as it lives.
@@ -61,6 +79,7 @@ impl Drop for Raw {
 
 impl Room for Terminal {
     fn clear(&mut self) {
+        self.ticks = None;
         let mut err = std::io::stderr();
         // Clear the screen and go home; the scrollback keeps what was there.
         let _ = write!(err, "\x1b[2J\x1b[H");
@@ -69,15 +88,7 @@ impl Room for Terminal {
 
     fn vote(&mut self, prompt: &VotePrompt) -> anyhow::Result<Reply<Vote>> {
         let mut err = std::io::stderr();
-        // Wrapped between words (a terminal would cut "applicabl|e"), one space left
-        // for the cursor.
-        let width = crate::commands::terminal_width().max(21);
-        let shown = textwrap::fill(
-            &crate::output::visible(&prompt.message),
-            textwrap::Options::new(width - 1)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .break_words(false),
-        );
+        let shown = wrapped(&prompt.message, crate::commands::terminal_width());
         write!(err, "{shown} ")?;
         err.flush()?;
         let reply = {
@@ -94,6 +105,28 @@ impl Room for Terminal {
         write!(err, "\r\x1b[2K{}", "\x1b[1A\x1b[2K".repeat(rows - 1))?;
         err.flush()?;
         Ok(reply)
+    }
+
+    fn tick(&mut self, text: &str) {
+        // The vote prompt erased itself, so the cursor is at the start of the line
+        // below the round's ticks: go up to them and write them again, one more.
+        let mut err = std::io::stderr();
+        let (line, up) = match self.ticks.take() {
+            Some((line, rows)) => (format!("{line}   {text}"), rows),
+            None => (text.to_string(), 0),
+        };
+        // A tick wraps as a whole: `✓` and the name stay together.
+        let shown = wrapped(
+            &line.replace("✓ ", "✓\u{a0}"),
+            crate::commands::terminal_width(),
+        )
+        .replace('\u{a0}', " ");
+        if up > 0 {
+            let _ = write!(err, "\x1b[{up}A\r\x1b[J");
+        }
+        let _ = writeln!(err, "{shown}");
+        let _ = err.flush();
+        self.ticks = Some((line, shown.lines().count().max(1)));
     }
 }
 

@@ -42,29 +42,37 @@ fn spawn_any(dir: &Path, args: &[&str]) -> PtySession {
 }
 
 /// `name` votes with `key`, and the screen shows nothing of it: between the key and
-/// "✓ name" there is only the erased prompt line.
-fn blind_vote(p: &mut PtySession, name: &str, key: &str) {
+/// "✓ name" there is only the erased prompt line, and the round's earlier ticks
+/// written again on their line (the cursor moved up to it, the screen below cleared).
+fn blind_vote(p: &mut PtySession, name: &str, key: &str) -> String {
     p.exp_string(&format!("{name}, your vote:")).unwrap();
     p.exp_string("- = not applicable").unwrap();
     send(p, key);
     let between = p.exp_string(&pty(&format!("✓ {name}"))).unwrap();
-    // The only thing drawn: the prompt line erased (`\r`, then CSI 2K).
+    let mut drawn = between
+        .replace("\r\x1b[2K", "")
+        .replace("\x1b[1A\x1b[2K", "")
+        .replace("\x1b[1A\r\x1b[J", "");
+    for earlier in ["Anna", "Ben"] {
+        drawn = drawn.replace(&pty(&format!("✓ {earlier}")), "");
+    }
     assert_eq!(
-        between
-            .replace("\r\x1b[2K", "")
-            .replace("\x1b[1A\x1b[2K", "")
-            .trim(),
+        drawn.trim(),
         "",
         "{name}'s vote {key} may be on screen: {between:?}"
     );
+    between
 }
 
 /// Everyone votes blind; returns what was on screen from the first vote to the
 /// reveal, which must show none of the votes.
 fn blind_round(p: &mut PtySession, votes: [&str; 3]) -> String {
+    let mut last = String::new();
     for (name, key) in ["Anna", "Ben", "Chris"].into_iter().zip(votes) {
-        blind_vote(p, name, key);
+        last = blind_vote(p, name, key);
     }
+    // The round's ticks share a line, so a room of twelve keeps the question on screen.
+    assert!(last.ends_with(&pty("✓ Anna   ✓ Ben   ")), "{last:?}");
     let before = p.exp_string("The votes").unwrap();
     for name in ["Anna", "Ben", "Chris"] {
         assert!(!before.contains(&format!("{name}:")), "{before:?}");
