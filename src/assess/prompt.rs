@@ -37,6 +37,7 @@ fn wrap(text: &str, width: usize, indent: usize) -> String {
     let pad = " ".repeat(indent);
     let options = textwrap::Options::new(width.max(20))
         .subsequent_indent(&pad)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(false);
     textwrap::fill(text.trim(), options)
@@ -51,6 +52,7 @@ fn wrap_line(line: &str, width: usize) -> String {
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(indent)
         .subsequent_indent(&hang)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(false);
     textwrap::fill(text.trim_end(), options)

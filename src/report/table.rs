@@ -433,6 +433,13 @@ pub fn render(report: &Report, look: Look) -> String {
     if look.unicode { out } else { to_plain(&out) }
 }
 
+/// A section heading after a blank line and before one, wrapped between words.
+fn heading(out: &mut String, text: &str, width: usize, p: Paint) {
+    out.push('\n');
+    out.push_str(&indent_wrapped("", text, width, |l| p.bold(l)));
+    out.push('\n');
+}
+
 /// A group report's spread: each dimension's respondent scores, then the questions
 /// where the respondents disagree, least agreement first.
 fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
@@ -442,7 +449,7 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
     let lang = lang_of(report);
     let width = look.width.max(40);
     let words = group_words(report);
-    let _ = writeln!(out, "\n{}\n", p.bold(&words.scores));
+    heading(out, &words.scores, width, p);
     for d in &report.dimensions {
         let text = d
             .respondent_scores
@@ -458,7 +465,7 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
         ));
     }
     let rows = disagreements(report);
-    let _ = writeln!(out, "\n{}\n", p.bold(&words.disagree));
+    heading(out, &words.disagree, width, p);
     if rows.is_empty() {
         out.push_str(&indent_wrapped("  ", &words.none, width, str::to_string));
     }
@@ -480,7 +487,7 @@ fn roadmap(out: &mut String, report: &Report, look: Look, p: Paint) {
     let arrow = if look.unicode { "→" } else { "->" };
     let stage = format!("{} {}", target.stage.level, target.stage.name);
     let title = t!(lang, "roadmap-heading", stage = stage);
-    let _ = writeln!(out, "\n{}\n", p.bold(&title));
+    heading(out, &title, width, p);
     for d in report.weakest_first() {
         let line = format!(
             "{}: {}, {}",
@@ -649,11 +656,12 @@ pub(super) fn indent_wrapped(
     out
 }
 
-/// Lines of at most `width` columns, broken between words and never at a hyphen, so
-/// ids such as `returning-customer-view` stay whole.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options =
-        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+/// Lines of at most `width` columns, broken at spaces only — never at a hyphen or after
+/// a slash — so ids such as `returning-customer-view`, `n/a` and paths stay whole.
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text.trim(), options)
         .into_iter()
         .map(|l| l.into_owned())

@@ -497,3 +497,18 @@ fn the_dimension_table_never_breaks_a_word_at_any_width() {
         }
     }
 }
+
+#[test]
+fn wrapping_breaks_at_spaces_only_never_after_a_slash_or_at_a_hyphen() {
+    // Every width the longest word fits: `n/a`, a path and an id stay whole.
+    let text = "2: Anna; n/a: Dana; see target/release/cxm and returning-customer-view";
+    for width in "returning-customer-view".len()..=text.len() {
+        let lines = super::table::wrap(text, width);
+        for word in text.split(' ') {
+            assert!(
+                lines.iter().any(|l| l.split(' ').any(|w| w == word)),
+                "{width}: `{word}` broken in {lines:?}"
+            );
+        }
+    }
+}

@@ -56,6 +56,7 @@ fn wrapped(text: &str, width: usize) -> String {
     textwrap::fill(
         &crate::output::visible(text),
         textwrap::Options::new(width.max(21) - 1)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .break_words(false),
     )
