@@ -385,7 +385,8 @@ workshop-stopped = Beendet: { $agreed } von { $questions ->
    *[other] { $questions } Fragen
 } vereinbart. Jede Stimme ist in { $path } gespeichert.
     Fortsetzen mit:
-workshop-on-signal = Durch { $signal } beendet. Jede bisherige Stimme ist in { $path } gespeichert. Fortsetzen mit: { $command }
+workshop-on-signal = Durch { $signal } beendet. Jede bisherige Stimme ist in { $path } gespeichert. Fortsetzen mit:
+    { $command }
 workshop-saved = Sitzung gespeichert in { $path }
     Der Bericht für den Kunden:
 workshop-on-signal-nothing-saved = Durch { $signal } beendet, bevor der Workshop begann; nichts wurde gespeichert.

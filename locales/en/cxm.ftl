@@ -380,7 +380,8 @@ workshop-stopped = Stopped: { $agreed } of { $questions ->
    *[other] { $questions } questions
 } agreed. Every vote is saved in { $path }.
     Resume with:
-workshop-on-signal = Stopped by { $signal }. Every vote so far is saved in { $path }. Resume with: { $command }
+workshop-on-signal = Stopped by { $signal }. Every vote so far is saved in { $path }. Resume with:
+    { $command }
 workshop-saved = Session saved in { $path }
     The report for the client:
 workshop-on-signal-nothing-saved = Stopped by { $signal } before the workshop began; nothing was saved.

@@ -43,6 +43,57 @@ fn wrap(text: &str, width: usize, indent: usize) -> String {
     textwrap::fill(text.trim(), options)
 }
 
+/// `command`, indented by two, on one line when it fits in `width` columns; else
+/// split between its shell words into lines ending in ` \`, so that the terminal
+/// never cuts a word and the lines, copied together, still run as one command.
+pub fn command_lines(command: &str, width: usize) -> String {
+    const INDENT: &str = "  ";
+    if INDENT.len() + command.chars().count() < width {
+        return format!("{INDENT}{command}");
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::from(INDENT);
+    for word in shell_words(command) {
+        let room = width.saturating_sub(2); // for " \"
+        if line.trim().is_empty() || line.chars().count() + 1 + word.chars().count() <= room {
+            if !line.trim().is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        } else {
+            lines.push(std::mem::replace(&mut line, format!("{INDENT}  {word}")));
+        }
+    }
+    lines.push(line);
+    lines.join(" \\\n")
+}
+
+/// The words of a command as `cxm` writes it: split at spaces outside `'…'` quotes.
+fn shell_words(command: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let (mut start, mut quoted) = (None, false);
+    for (i, c) in command.char_indices() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                start.get_or_insert(i);
+            }
+            ' ' if !quoted => {
+                if let Some(s) = start.take() {
+                    words.push(&command[s..i]);
+                }
+            }
+            _ => {
+                start.get_or_insert(i);
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push(&command[s..]);
+    }
+    words
+}
+
 /// One line of a message wrapped to `width`, keeping its indent: an indented list (the
 /// workshop's numbered options) stays a list, wrapped lines under the item's text.
 fn wrap_line(line: &str, width: usize) -> String {
@@ -87,7 +138,7 @@ impl Prompter for Terminal {
     }
 
     fn say_command(&mut self, command: &str) {
-        eprint_line(&format!("  {command}"));
+        eprint_line(&command_lines(command, terminal_width()));
     }
 
     fn select(&mut self, prompt: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
@@ -143,6 +194,35 @@ impl Prompter for Terminal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_that_fits_is_one_indented_line() {
+        assert_eq!(command_lines("cxm score a.toml", 80), "  cxm score a.toml");
+    }
+
+    #[test]
+    fn a_command_wider_than_the_terminal_continues_between_its_words() {
+        let command = "target/release/cxm score 'nordwind mode gmbh-2026-11-24.toml' \
+                       --min-stage 2 --allow-incomplete";
+        for width in [50, 60, 80] {
+            let shown = command_lines(command, width);
+            let lines: Vec<&str> = shown.lines().collect();
+            assert!(lines.len() > 1, "{width}: {shown}");
+            for line in &lines {
+                assert!(line.chars().count() <= width, "{width}: {shown}");
+            }
+            // Every line but the last ends in ` \`; joined, the words are the command's,
+            // and a quoted name with spaces stays on one line.
+            assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with(" \\")));
+            let words: Vec<&str> = shown.split_whitespace().filter(|w| *w != "\\").collect();
+            assert_eq!(words.join(" "), command, "{width}");
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.contains("'nordwind mode gmbh-2026-11-24.toml'"))
+            );
+        }
+    }
     use crate::assess::walk;
     use crate::bundled;
 

@@ -184,7 +184,9 @@ pub fn run_with(
             // Filled in by the handler with the signal's name.
             signal = "{signal}",
             path = path.display().to_string(),
-            command = resume.as_str()
+            // On a line of its own, like every command `cxm` prints.
+            command =
+                crate::assess::prompt::command_lines(&resume, crate::commands::terminal_width())
         );
     }
 
