@@ -318,8 +318,15 @@ impl From<&Counts> for GroupAnswer {
 
 /// The group report: the group answers scored, with each question's distribution,
 /// `n`, spread and consensus, and each dimension's respondent scores.
-pub fn report(questionnaire: &Questionnaire, tally: &Tally, skipped: usize) -> Report {
-    let group = tally.group_answers(questionnaire);
+/// The group report of `tally`; `target` is the stage to aim for (a level), if any.
+pub fn report(
+    questionnaire: &Questionnaire,
+    tally: &Tally,
+    skipped: usize,
+    target: Option<u32>,
+) -> Report {
+    let mut group = tally.group_answers(questionnaire);
+    group.target_stage = target;
     let mut report = score(questionnaire, &group);
     attach(&mut report, questionnaire, tally);
     report.skipped = (skipped > 0).then_some(skipped);

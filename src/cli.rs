@@ -292,6 +292,16 @@ pub struct AggregateArgs {
     /// instead of one per question with the group's counts.
     #[arg(long)]
     pub per_respondent: bool,
+
+    /// The stage to aim for (a level number or a stage id): adds the group's gap per
+    /// dimension and a roadmap of the actions that reach it.
+    #[arg(long, value_name = "LEVEL|ID")]
+    pub target: Option<String>,
+
+    /// Render HTML reports with this minijinja template instead of the built-in one;
+    /// its variables are the JSON report's fields (see the README).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
 }
 
 /// Compare assessments over time: the stage and score before and after, per

@@ -97,6 +97,11 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
     if args.per_respondent && !csv {
         bail!("--per-respondent shapes the CSV view; add --format csv or -o FILE.csv");
     }
+    let template = args
+        .template
+        .as_deref()
+        .map(super::score::read_template)
+        .transpose()?;
     let files = expand(&args.inputs)?;
 
     // The questionnaire: named, or the one the first readable file names.
@@ -164,7 +169,13 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
         );
     }
 
-    let group = report(&questionnaire, &tally, failures.len());
+    let target = args
+        .target
+        .as_deref()
+        .map(|wanted| super::score::stage_arg(&questionnaire, "--target", wanted))
+        .transpose()?
+        .map(|stage| stage.level);
+    let group = report(&questionnaire, &tally, failures.len(), target);
     // Each respondent's own rows, read again in file order: only for this CSV.
     let respondents = if args.per_respondent {
         let reports: Vec<(String, crate::score::Report)> = files
@@ -185,7 +196,7 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
     };
     let view = |format: Format, look: Look| match (&respondents, format) {
         (Some(csv), Format::Csv) => Ok(csv.clone()),
-        _ => report::render(&group, format, look, None),
+        _ => report::render(&group, format, look, template.as_ref()),
     };
     let mut texts = Vec::new();
     for (path, format) in &outputs {

@@ -54,8 +54,26 @@ impl Config {
     }
 }
 
+/// The stage a flag names (`--min-stage`, `--target`): a level or a stage id or name.
+pub(super) fn stage_arg(
+    questionnaire: &crate::questionnaire::Questionnaire,
+    flag: &str,
+    wanted: &str,
+) -> anyhow::Result<StageRef> {
+    match questionnaire.find_stage(wanted) {
+        Some(stage) => Ok(StageRef::from(stage)),
+        None => Err(anyhow::anyhow!(
+            "{flag} {wanted}: no such stage in questionnaire `{}`; use a level from 1 to {} or \
+             one of {}",
+            questionnaire.id,
+            questionnaire.top_level(),
+            list(questionnaire.stages.iter().map(|s| &s.id))
+        )),
+    }
+}
+
 /// Reads a `--template` file and checks that it parses.
-fn read_template(path: &Path) -> anyhow::Result<Template> {
+pub(super) fn read_template(path: &Path) -> anyhow::Result<Template> {
     let text = input::read_file(path)
         .with_context(|| format!("could not read template {}", path.display()))?;
     let template = Template {
@@ -190,16 +208,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         eprint_line(&format!("warning: {}", w.message));
     }
 
-    let stage_arg = |flag: &str, wanted: &str| match questionnaire.find_stage(wanted) {
-        Some(stage) => Ok(StageRef::from(stage)),
-        None => Err(anyhow::anyhow!(
-            "{flag} {wanted}: no such stage in questionnaire `{}`; use a level from 1 to {} or \
-             one of {}",
-            questionnaire.id,
-            questionnaire.top_level(),
-            list(questionnaire.stages.iter().map(|s| &s.id))
-        )),
-    };
+    let stage_arg = |flag: &str, wanted: &str| stage_arg(&questionnaire, flag, wanted);
     let min_stage = config
         .min_stage
         .as_deref()

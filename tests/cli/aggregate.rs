@@ -197,3 +197,32 @@ fn a_questionnaire_instead_of_answers_says_so() {
         "{message}"
     );
 }
+
+#[test]
+fn a_target_gives_the_group_its_gap_and_roadmap() {
+    let report = run(&["aggregate", DIR, "--target", "cross-channel", "-f", "json"])
+        .success()
+        .json();
+    assert_eq!(report["target"]["stage"]["level"], 4);
+    assert!(
+        !report["target"]["roadmap"].as_array().unwrap().is_empty(),
+        "{report}"
+    );
+    let table = run(&["aggregate", DIR, "--target", "4"]).success().stdout;
+    assert!(table.contains("\nRoadmap to 4 Cross-Channel\n"), "{table}");
+    let message = run(&["aggregate", DIR, "--target", "9"]).code(2).stderr;
+    assert!(
+        message.starts_with("error: --target 9: no such stage"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_template_brands_the_group_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("brand.html");
+    std::fs::write(&template, "<h1>ACME</h1>{{ respondents }} respondents\n").unwrap();
+    let template = template.to_str().unwrap();
+    let out = run(&["aggregate", DIR, "-f", "html", "--template", template]).success();
+    assert_eq!(out.stdout.trim_end(), "<h1>ACME</h1>3 respondents");
+}
