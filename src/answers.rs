@@ -239,7 +239,7 @@ impl Parsed {
     /// Reads the file's structure; the answers themselves are checked by [`Parsed::resolve`].
     pub fn parse(source: Source) -> Result<Parsed, Invalid> {
         match document::parse::<raw::File>(&source, Kind::Answers, schema_cached) {
-            Ok((file, early)) => Ok(Parsed {
+            Ok((file, early, _)) => Ok(Parsed {
                 source,
                 file,
                 early,

@@ -59,9 +59,10 @@ impl Kind {
     }
 }
 
-/// What [`parse`] read: the typed file, and the errors that did not stop serde
-/// (unknown keys, reported and left out).
-pub(crate) type Parsed<T> = (T, Vec<Diagnostic>);
+/// What [`parse`] read: the typed file, the errors that did not stop serde (unknown
+/// keys, and optional keys with a wrong value, reported and left out), and whether a
+/// known key was left out (then the file read is not quite the file written).
+pub(crate) type Parsed<T> = (T, Vec<Diagnostic>, bool);
 
 /// Parses `source` as a file of `kind` into `T`. Refused when too big to parse; one
 /// clear line when it is not TOML, is the other kind of file, or has the wrong
@@ -97,7 +98,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     check_kind_and_format(source, table.get_ref(), kind).map_err(|d| vec![d])?;
     // Most files are fine: serde alone reads them, at no extra cost.
     let first = match T::deserialize(toml::de::Deserializer::from(table)) {
-        Ok(file) => return Ok((file, Vec::new())),
+        Ok(file) => return Ok((file, Vec::new(), false)),
         Err(e) => e,
     };
     // A shape error: parse again and find them all, each at its place.
@@ -109,6 +110,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
         return Err(vec![source.toml_error(&first)]);
     }
     let fatal = findings.iter().any(|f| f.fatal);
+    let removed = findings.iter().any(|f| f.removed);
     let diagnostics: Vec<Diagnostic> = findings
         .into_iter()
         .map(|f| source.error(f.span, f.message))
@@ -116,9 +118,9 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if fatal {
         return Err(diagnostics);
     }
-    // Only unknown keys, now removed: read the rest.
+    // Only unknown keys and wrong optional ones, now removed: read the rest.
     match T::deserialize(toml::de::Deserializer::from(table)) {
-        Ok(file) => Ok((file, diagnostics)),
+        Ok(file) => Ok((file, diagnostics, removed)),
         Err(e) => {
             let mut all = diagnostics;
             all.push(source.toml_error(&e));

@@ -470,7 +470,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Parses and validates a questionnaire, returning it (when there is no error) and every
 /// problem found, errors and warnings, in file order.
 pub fn check(source: &Source) -> (Option<Questionnaire>, Vec<Diagnostic>) {
-    let (file, early): (raw::File, _) =
+    let (file, early, removed): (raw::File, _, _) =
         match document::parse(source, Kind::Questionnaire, schema_cached) {
             Ok(parsed) => parsed,
             Err(diagnostics) => return (None, diagnostics),
@@ -481,7 +481,14 @@ pub fn check(source: &Source) -> (Option<Questionnaire>, Vec<Diagnostic>) {
     };
     let questionnaire = checker.build(file);
     let mut diagnostics = early;
-    diagnostics.extend(checker.diagnostics);
+    // Without a key that was left out (a help text of the wrong type), a warning such
+    // as "no help text" would be about a file that is not the one written.
+    diagnostics.extend(
+        checker
+            .diagnostics
+            .into_iter()
+            .filter(|d| !removed || d.is_error()),
+    );
     diagnostics.sort_by_key(|d| (d.position, d.severity));
     let has_error = diagnostics.iter().any(Diagnostic::is_error);
     ((!has_error).then_some(questionnaire), diagnostics)

@@ -4,9 +4,12 @@
 //! the types serde reads into).
 //!
 //! serde stops at a file's first shape error; a consultant fixing a questionnaire
-//! should see them all in one run. Unknown keys are reported and then removed, so serde
-//! can still read the rest and the cross-reference checks still run; any other shape
-//! error means serde cannot read the file, so those are all that is reported.
+//! should see them all in one run. Unknown keys are reported and then removed, and so
+//! is an optional key whose value is wrong (its default stands in), so serde can still
+//! read the rest and the cross-reference checks still run. A wrong or missing required
+//! key means serde cannot read the file, so the shape errors are all that is reported:
+//! leaving out a whole question or stage would set off errors about the file without
+//! it that are not in the file.
 //! Handles the part of JSON Schema that schemars writes for our types: `$ref` into
 //! `definitions`, `type`, `properties`, `required`, `additionalProperties`, `items`,
 //! `enum`, `const`, `anyOf`/`oneOf`, `minimum`/`maximum`.
@@ -30,6 +33,9 @@ pub struct Finding {
     pub message: String,
     /// Whether serde can still read the file once unknown keys are removed.
     pub fatal: bool,
+    /// Whether the key was known but its value wrong, and removed: the file read is
+    /// not the file written, so checks of what is missing from it would mislead.
+    pub removed: bool,
 }
 
 /// Checks `document` against `schema`, removing unknown keys as it reports them.
@@ -71,6 +77,7 @@ impl<'s> Walk<'s> {
             span,
             message,
             fatal: true,
+            removed: false,
         });
     }
 
@@ -262,11 +269,32 @@ impl<'s> Walk<'s> {
     fn table(&mut self, table: &mut DeTable, span: Range<usize>, node: &'s Value, name: &str) {
         let properties = node.get("properties").and_then(Value::as_object);
         let extra = node.get("additionalProperties");
+        let required = node.get("required").and_then(Value::as_array);
+        let is_required = |key: &str| {
+            required
+                .into_iter()
+                .flatten()
+                .any(|r| r.as_str() == Some(key))
+        };
         let mut unknown = Vec::new();
+        let mut wrong = Vec::new();
         for (key, value) in table.iter_mut() {
             let key_name: &str = key.get_ref();
             match properties.and_then(|p| p.get(key_name)) {
-                Some(schema) => self.value(value, schema, key_name),
+                Some(schema) => {
+                    let before = self.findings.len();
+                    self.value(value, schema, key_name);
+                    // An optional key with a wrong value: left out, its default stands
+                    // in, and the rest of the file is still read and checked.
+                    let new = &mut self.findings[before..];
+                    if !is_required(key_name) && new.iter().any(|f| f.fatal) {
+                        for finding in new {
+                            finding.fatal = false;
+                            finding.removed = true;
+                        }
+                        wrong.push(key_name.to_string());
+                    }
+                }
                 None => match extra {
                     Some(Value::Bool(false)) => unknown.push((key_name.to_string(), key.span())),
                     Some(schema @ Value::Object(_)) => self.value(value, schema, key_name),
@@ -277,6 +305,9 @@ impl<'s> Walk<'s> {
         let names: Vec<&str> = properties
             .map(|p| p.keys().map(String::as_str).collect())
             .unwrap_or_default();
+        for key in wrong {
+            table.remove(key.as_str());
+        }
         for (key, key_span) in unknown {
             table.remove(key.as_str());
             let hint = closest(&key, names.iter().copied())
@@ -293,9 +324,9 @@ impl<'s> Walk<'s> {
                         .join(", ")
                 ),
                 fatal: false,
+                removed: false,
             });
         }
-        let required = node.get("required").and_then(Value::as_array);
         for key in required.into_iter().flatten().filter_map(Value::as_str) {
             if !table.contains_key(key) {
                 let within = if name.is_empty() {
@@ -446,9 +477,11 @@ mod tests {
                 .any(|m| m.starts_with("unknown field `hint`"))
         );
         assert!(messages.contains(&"missing field `dimensions`"));
-        // Unknown keys alone do not stop serde; the rest do.
+        // Unknown keys and a wrong value of an optional key (`stage`, left out) do not
+        // stop serde; wrong or missing required keys do.
         for (message, fatal) in &found {
-            assert_eq!(*fatal, !message.starts_with("unknown field"), "{message}");
+            let removable = message.starts_with("unknown field") || message.starts_with("`stage`");
+            assert_eq!(*fatal, !removable, "{message}");
         }
     }
 

@@ -93,6 +93,30 @@ fn unknown_top_level_key_is_an_error() {
 }
 
 #[test]
+fn a_wrong_optional_field_does_not_hide_the_answers_errors() {
+    // `date` and `organisation` of the wrong type, a stage that is not an option and an
+    // unknown question: all four in one run, each at its place.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    std::fs::write(
+        &file,
+        "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n\
+         date = 5\norganisation = 7\n\n[answers]\ntailoring-basis = 9\nno-such-question = 2\n",
+    )
+    .unwrap();
+    let message = score_error(file.to_str().unwrap(), &[]);
+    assert!(message.contains("(4 errors)"), "{message}");
+    for wanted in [
+        "a.toml:4:8: `date` must be a text in quotes, not the whole number 5",
+        "a.toml:5:16: `organisation` must be a text in quotes",
+        "a.toml:8:19: question `tailoring-basis` has no option for stage 9",
+        "a.toml:9:1: question `no-such-question` is not in questionnaire `cx-maturity`",
+    ] {
+        assert!(message.contains(wanted), "no `{wanted}`: {message}");
+    }
+}
+
+#[test]
 fn note_for_an_unknown_question_is_an_error() {
     let message = score_error("tests/fixtures/answers/invalid/unknown-note.toml", &[]);
     assert!(

@@ -680,6 +680,25 @@ fn shape_and_reference_errors_are_all_reported_in_one_run() {
             .contains("names dimension `chanels`, which does not exist"),
         "{out}"
     );
+
+    // Wrong values of optional keys (a KPI, the stage rule) are left out with their
+    // error, and the rest of the file is still checked: the dangling reference comes
+    // in the same run. The warnings of a file read without those keys (e.g. "action
+    // without a kpi") would not be about the file written, so none is shown.
+    let file = bundled_copy(&dir, "types.toml", |t| {
+        t.replacen("stage = \"nearest\"", "stage = \"nearst\"", 1)
+            .replacen("kpi = \"", "kpi = 5 # \"", 1)
+            .replacen("dimension = \"channels\"", "dimension = \"chanels\"", 1)
+    });
+    let out = run(&["validate", &file]).code(2);
+    for wanted in [
+        "`stage` cannot be `nearst`",
+        "`kpi` must be a text in quotes, not the whole number 5",
+        "names dimension `chanels`, which does not exist",
+    ] {
+        assert!(out.stdout.contains(wanted), "no `{wanted}`: {out}");
+    }
+    assert!(!out.stdout.contains(": warning: "), "{out}");
 }
 
 #[test]
