@@ -107,7 +107,20 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let findings = crate::shape::check(&mut table, wanted);
     if findings.is_empty() {
         // What the schema cannot say (e.g. a number too large for its type).
-        return Err(vec![source.toml_error(&first)]);
+        let mut d = source.toml_error(&first);
+        if d.message.ends_with("number overflowed") {
+            // TOML itself cannot hold it, e.g. `1e400`: say what to write instead.
+            d.message = match kind {
+                Kind::Answers => "this number is too large to read; an answer is the stage \
+                                  of an option (a whole number such as 2), \"n/a\" or \
+                                  \"unknown\""
+                    .into(),
+                Kind::Questionnaire => {
+                    "this number is too large to read; check the value at this place".into()
+                }
+            };
+        }
+        return Err(vec![d]);
     }
     let fatal = findings.iter().any(|f| f.fatal);
     let removed = findings.iter().any(|f| f.removed);
