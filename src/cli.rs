@@ -405,9 +405,9 @@ pub struct InitArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
-    /// Write a small commented skeleton (2 stages, 1 dimension, 3 questions, 1 action)
-    /// instead of a copy.
-    #[arg(long, conflicts_with = "from")]
+    /// Write a small commented skeleton (2 stages, 1 dimension, 3 questions, 1 action,
+    /// in English) instead of a copy.
+    #[arg(long, conflicts_with_all = ["from", "lang"])]
     pub minimal: bool,
 
     /// Overwrite FILE if it exists.

@@ -165,8 +165,13 @@ fn check_kind_and_format(source: &Source, table: &DeTable, kind: Kind) -> Result
             )));
         }
         Kind::Questionnaire if is_answers && !is_questionnaire => {
+            let what = if table.contains_key("kind") || table.contains_key("votes") {
+                "a workshop session file"
+            } else {
+                "an answers file"
+            };
             return Err(source.file_error(format!(
-                "this is an answers file, not a questionnaire; score it with `{cxm} score {file}`"
+                "this is {what}, not a questionnaire; score it with `{cxm} score {file}`"
             )));
         }
         _ => {}

@@ -31,6 +31,20 @@ pub fn eprint_line(text: &str) {
 
 /// `text` with every control character but line breaks written out as an escape,
 /// e.g. `\u{1b}`.
+/// Why files cannot be written into `dir`, when it is not a folder: it does not
+/// exist, or it is a file.
+pub fn folder_problem(dir: &Path) -> Option<String> {
+    if dir.is_dir() {
+        return None;
+    }
+    let shown = visible(&dir.display().to_string());
+    Some(if dir.exists() {
+        format!("{shown} is a file, not a folder; write elsewhere")
+    } else {
+        format!("the folder {shown} does not exist; create it first or write elsewhere")
+    })
+}
+
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -161,14 +175,8 @@ fn write_via_temp(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    if !dir.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::NotFound,
-            format!(
-                "the folder {} does not exist; create it first or write elsewhere",
-                dir.display()
-            ),
-        ));
+    if let Some(message) = folder_problem(dir) {
+        return Err(io::Error::new(io::ErrorKind::NotFound, message));
     }
     // Named after the file, so that one a kill left behind can be found again.
     let prefix = temp_prefix(path);

@@ -181,13 +181,8 @@ fn check_outputs(config: &Config) -> anyhow::Result<()> {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        if !dir.is_dir() {
-            bail!(
-                "could not write report file {}: the folder {} does not exist; create it first \
-                 or write elsewhere",
-                path.display(),
-                dir.display()
-            );
+        if let Some(problem) = crate::output::folder_problem(dir) {
+            bail!("could not write report file {}: {problem}", path.display());
         }
     }
     Ok(())

@@ -185,6 +185,15 @@ fn init_minimal_writes_a_skeleton_that_validates_without_warnings_and_scores() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("mini.toml");
     let name = file.display().to_string();
+    // The skeleton is English only: asking for it in German is refused, not ignored.
+    let refused = run(&["init", &name, "--minimal", "--lang", "de"]).code(2);
+    assert!(
+        refused
+            .stderr
+            .contains("'--minimal' cannot be used with '--lang"),
+        "{refused}"
+    );
+    assert!(!file.exists());
     run(&["init", &name, "--minimal"]).success();
     let out = run(&["validate", &name]).success();
     assert_eq!(

@@ -1207,6 +1207,19 @@ fn an_output_file_in_a_missing_folder_names_the_folder() {
         "could not write report file nodir/report.md: the folder nodir does not exist; create \
          it first or write elsewhere"
     );
+    // A file where the folder should be is not "a folder that does not exist".
+    let message = run(&[
+        "score",
+        "examples/advanced.toml",
+        "-o",
+        "README.md/report.md",
+    ])
+    .error();
+    assert_eq!(
+        message,
+        "could not write report file README.md/report.md: README.md is a file, not a folder; \
+         write elsewhere"
+    );
 }
 
 #[test]

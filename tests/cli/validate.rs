@@ -481,6 +481,14 @@ fn an_answers_file_given_as_a_questionnaire_says_so_in_one_line() {
         "examples/advanced.toml: error: this is an answers file, not a questionnaire; score \
          it with `cxm score examples/advanced.toml`\nexamples/advanced.toml: invalid: 1 error\n"
     );
+    let out = run(&["validate", "examples/workshop-session.toml"]).code(2);
+    assert!(
+        out.stdout.starts_with(
+            "examples/workshop-session.toml: error: this is a workshop session file, not a \
+             questionnaire; score it with `cxm score examples/workshop-session.toml`\n"
+        ),
+        "{out}"
+    );
 }
 
 /// A copy of the bundled questionnaire in `dir`, changed by `edit`.
