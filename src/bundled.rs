@@ -181,11 +181,12 @@ mod tests {
         for question in &q.questions {
             let stages: Vec<u32> = question.options.iter().map(|o| o.stage).collect();
             out += &format!(
-                "question {} {} {} {stages:?} help={}\n",
+                "question {} {} {} {stages:?} help={} title={}\n",
                 question.id,
                 question.dimension,
                 question.weight,
-                question.help.is_some()
+                question.help.is_some(),
+                question.title.is_some()
             );
         }
         for a in &q.actions {

@@ -84,6 +84,9 @@ pub struct DimensionChange {
 #[derive(Debug, Clone, Serialize)]
 pub struct MovedAnswer {
     pub question: String,
+    /// The question's short name, when the questionnaire gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     pub dimension: String,
     pub text: String,
     pub before: Option<AnswerValue>,
@@ -214,6 +217,7 @@ pub fn compare(
             }
             Some(MovedAnswer {
                 question: after.id.clone(),
+                title: after.title.clone(),
                 dimension: after.dimension.clone(),
                 text: after.text.clone(),
                 before: before.answer,

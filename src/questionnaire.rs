@@ -165,6 +165,8 @@ pub struct Question {
     /// Id of the dimension it belongs to.
     pub dimension: String,
     pub text: String,
+    /// A short name for reports ("Basis of tailoring"); without it they use the id.
+    pub title: Option<String>,
     pub help: Option<String>,
     pub weight: f64,
     /// Sorted by stage; stages are distinct.
@@ -416,6 +418,10 @@ mod raw {
         /// The question, as asked.
         #[schemars(with = "String")]
         pub text: Spanned<String>,
+        /// A short name for the question in reports, e.g. "Basis of tailoring"; without
+        /// it, reports name the question by its id.
+        #[schemars(with = "Option<String>")]
+        pub title: Option<Spanned<String>>,
         /// A line of help shown under the question.
         pub help: Option<String>,
         /// Weight in its dimension's score (default 1); greater than 0, at most 1000000.
@@ -863,6 +869,9 @@ impl Checker<'_> {
                 );
             }
             self.non_empty(&q.text, "question text");
+            if let Some(title) = &q.title {
+                self.non_empty(title, "question title");
+            }
             if q.help.as_deref().is_none_or(|h| h.trim().is_empty()) {
                 self.warning(
                     q.id.span(),
@@ -911,6 +920,7 @@ impl Checker<'_> {
                 id: q.id.get_ref().clone(),
                 dimension: dim.clone(),
                 text: printable(q.text.get_ref()),
+                title: q.title.as_ref().map(|t| printable(t.get_ref())),
                 help: q.help.as_deref().map(printable),
                 weight,
                 options,

@@ -172,6 +172,9 @@ pub struct DimensionResult {
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Gap {
     pub question: String,
+    /// The question's short name, when the questionnaire gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The stage the chosen option shows.
     pub stage: u32,
     pub option: String,
@@ -181,6 +184,9 @@ pub struct Gap {
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Raise {
     pub question: String,
+    /// The question's short name, when the questionnaire gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     pub from: u32,
     pub to: u32,
     pub from_option: String,
@@ -225,6 +231,9 @@ pub struct QuestionResult {
     pub id: String,
     pub dimension: String,
     pub text: String,
+    /// The question's short name, when the questionnaire gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// A stage number, `"n/a"`, `"unknown"`, or `null` when unanswered.
     pub answer: Option<AnswerValue>,
     /// The text of the chosen option.
@@ -430,6 +439,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
         };
         Raise {
             question: question.id.clone(),
+            title: question.title.clone(),
             from,
             to,
             from_option: option(question, from),
@@ -493,6 +503,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
             .filter(|v| level.is_some_and(|l| v.stage < l))
             .map(|v| Gap {
                 question: v.question.id.clone(),
+                title: v.question.title.clone(),
                 stage: v.stage,
                 option: option(v.question, v.stage),
             })
@@ -583,6 +594,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Report {
                 id: question.id.clone(),
                 dimension: question.dimension.clone(),
                 text: question.text.clone(),
+                title: question.title.clone(),
                 answer: answer.map(AnswerValue),
                 option: match answer {
                     Some(Answer::Stage(s)) => question.option_text(s).map(str::to_string),
@@ -850,6 +862,7 @@ mod tests {
             dim(&r, "a").gaps,
             vec![Gap {
                 question: "a1".into(),
+                title: None,
                 stage: 2,
                 option: "o2".into()
             }]

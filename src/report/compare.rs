@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::table::{indent_wrapped, to_plain};
-use super::{Look, answer_key_word, score_number, short_option};
+use super::{Look, answer_key_word, question_label, score_number, short_option};
 use crate::answers::Answer;
 use crate::compare::{Change, Comparison, MovedAnswer};
 use crate::i18n::Lang;
@@ -223,7 +223,7 @@ pub fn table(c: &Comparison, look: Look) -> String {
     }
     for m in &c.moved {
         o.push_str(&indent_wrapped(
-            &format!("  {}: ", m.question),
+            &format!("  {}: ", question_label(&m.title, &m.question)),
             &moved_text(m, arrow, ellipsis, lang),
             width,
             plain,
@@ -238,7 +238,12 @@ pub fn table(c: &Comparison, look: Look) -> String {
             plain,
         ));
     }
-    if look.unicode { out } else { to_plain(&out) }
+    // No-break spaces kept words together while wrapping; the text has plain ones.
+    if look.unicode {
+        out.replace('\u{a0}', " ")
+    } else {
+        to_plain(&out)
+    }
 }
 
 /// Makes text safe inside a Markdown table cell.

@@ -124,7 +124,8 @@ pub fn render(
     Ok(match format {
         Format::Table => table::render(report, look),
         Format::Json => json::render(report),
-        Format::Markdown => markdown::render(report),
+        // No-break spaces only keep words together in wrapped text.
+        Format::Markdown => markdown::render(report).replace('\u{a0}', " "),
         Format::Html => html::render(report, template)?,
         Format::Csv => csv::render(report),
     })
@@ -247,11 +248,16 @@ pub(super) fn short_option(text: &str, ellipsis: &str) -> String {
     }
 }
 
-/// `lifecycle-content (One channel, e.g. the … → Several channels run their own …)`
+/// How reports name a question: its short title, else its id.
+pub fn question_label<'a>(title: &'a Option<String>, id: &'a str) -> &'a str {
+    title.as_deref().unwrap_or(id)
+}
+
+/// `Basis of tailoring (One channel, e.g. the … → Several channels run their own …)`
 fn raise_text(r: &Raise, arrow: &str, ellipsis: &str) -> String {
     format!(
         "{} ({} {arrow} {})",
-        r.question,
+        question_label(&r.title, &r.question),
         short_option(&r.from_option, ellipsis),
         short_option(&r.to_option, ellipsis)
     )
@@ -308,11 +314,11 @@ fn dimension_lift_text(
     lift_text(report, level, &d.lift, open, arrow, ellipsis)
 }
 
-/// `offer-differentiation (1: Everyone sees the same …)` for an answer below its stage.
+/// `Offers left out (1: Everyone sees the same …)` for an answer below its stage.
 fn gap_text(g: &Gap, ellipsis: &str) -> String {
     format!(
         "{} ({}: {})",
-        g.question,
+        question_label(&g.title, &g.question),
         g.stage,
         short_option(&g.option, ellipsis)
     )
@@ -542,7 +548,7 @@ fn agreement_text(g: &GroupAnswer, lang: Lang) -> String {
     };
     let separator = if g.voters.is_empty() { ", " } else { "; " };
     format!(
-        "{consensus}{spread}{rounds}, n {}: {}",
+        "{consensus}{spread}{rounds}, n\u{a0}{}: {}",
         g.n,
         answers.join(separator)
     )

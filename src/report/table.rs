@@ -8,8 +8,8 @@ use super::{
     Look, agreement_text, coverage_text, dimension_lift_text, dimension_target_text, dimensions_at,
     disagreements, explained, gap_text, group_label, group_words, held_back, held_back_text,
     lang_of, new_table, no_action_text, open_line, overall_lift_text, overall_method_text,
-    phase_title, phases, respondent_scores_text, respondents_text, score_number, score_text,
-    stage_text, step_text, target_text, transition_text,
+    phase_title, phases, question_label, respondent_scores_text, respondents_text, score_number,
+    score_text, stage_text, step_text, target_text, transition_text,
 };
 use crate::i18n::Lang;
 use crate::score::{NoAction, Report};
@@ -430,7 +430,12 @@ pub fn render(report: &Report, look: Look) -> String {
             str::to_string,
         ));
     }
-    if look.unicode { out } else { to_plain(&out) }
+    // No-break spaces kept words together while wrapping; the text has plain ones.
+    if look.unicode {
+        out.replace('\u{a0}', " ")
+    } else {
+        to_plain(&out)
+    }
 }
 
 /// A section heading after a blank line and before one, wrapped between words.
@@ -471,7 +476,7 @@ fn group(out: &mut String, report: &Report, look: Look, p: Paint) {
     }
     for (q, g) in rows {
         out.push_str(&indent_wrapped(
-            &format!("  {}: ", q.id),
+            &format!("  {}: ", question_label(&q.title, &q.id)),
             &agreement_text(g, lang),
             width,
             str::to_string,

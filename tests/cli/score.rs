@@ -96,10 +96,12 @@ fn early_stage_example_is_at_stage_1_uniform() {
     assert_eq!(
         report["overall"]["lift"],
         json!([
-            {"question": "offer-exclusions", "from": 1, "to": 2,
+            {"question": "offer-exclusions", "title": "Who is left out of an offer",
+             "from": 1, "to": 2,
              "from_option": "We don't: it goes to everyone we may contact.",
              "to_option": "Whole groups are left out by who they are, e.g. all business customers."},
-            {"question": "contact-timing", "from": 1, "to": 2,
+            {"question": "contact-timing", "title": "When a message goes out",
+             "from": 1, "to": 2,
              "from_option": "The calendar: seasons, holidays and campaigns, the same dates for everyone.",
              "to_option": "A plan per customer group, set weeks ahead, e.g. a spring campaign for families."}
         ])
@@ -107,7 +109,8 @@ fn early_stage_example_is_at_stage_1_uniform() {
     // Strategy answers 2, 1, 2 (1.67, stage 2): one answer below it.
     assert_eq!(
         dimension(&report, "strategy-organisation")["gaps"],
-        json!([{"question": "cx-responsibility", "stage": 1, "option": "Nobody is named."}])
+        json!([{"question": "cx-responsibility", "title": "Who is responsible", "stage": 1,
+                "option": "Nobody is named."}])
     );
     assert_eq!(report["target_stage"], Value::Null);
 }
@@ -196,11 +199,9 @@ fn table_shows_the_stage_scores_and_next_actions() {
         "                   Here: Channels and Touchpoints, Customer Data, Strategy and\n"
     ));
     // What lifts the company: one step on each of two answers.
-    assert!(
-        table.contains(
-            "\nTo reach 2 Segment-Based: offer-exclusions (We don't: it goes to ... ->\n"
-        )
-    );
+    assert!(table.contains(
+        "\nTo reach 2 Segment-Based: Who is left out of an offer (We don't: it goes to ...\n"
+    ));
     // Personalisation (1.33) is the weakest dimension, so its action comes first.
     let row = table
         .lines()

@@ -131,7 +131,7 @@ fn the_table_and_markdown_show_the_gap_and_the_phases() {
     assert_plain_and_fits(&table, 80);
     let md = run(&[&args[..], &["-f", "md"]].concat()).success().stdout;
     assert!(md.contains("\n## Roadmap to 3 Multichannel\n"), "{md}");
-    assert!(md.contains("| Personalisation | 1 Uniform | 2 stages to go, 17\u{a0}% of the way |"));
+    assert!(md.contains("| Personalisation | 1 Uniform | 2 stages to go, 17 % of the way |"));
     assert!(
         md.contains("\n### Phase 1: 1–3 months\n\n1. **Personalisation: "),
         "{md}"

@@ -726,3 +726,13 @@ fn a_file_name_with_escape_sequences_is_shown_escaped() {
         "{out}"
     );
 }
+
+#[test]
+fn a_question_title_names_it_in_reports_and_may_not_be_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = bundled_copy(&dir, "empty-title.toml", |t| {
+        t.replacen("title = \"What tailoring is based on\"", "title = \"\"", 1)
+    });
+    let out = run(&["validate", &file]).code(2);
+    assert!(out.stdout.contains("error: question title is empty"), "{out}");
+}
