@@ -39,6 +39,13 @@ pub struct Comparison {
     pub max_score: u32,
 }
 
+impl Comparison {
+    /// The organisation assessed, as the latest file names it.
+    pub fn organisation(&self) -> Option<&str> {
+        self.snapshots.last()?.organisation.as_deref()
+    }
+}
+
 /// One file's headline.
 #[derive(Debug, Clone, Serialize)]
 pub struct Snapshot {

@@ -7,7 +7,7 @@ use crate::bundled;
 use crate::cli::CompareArgs;
 use crate::compare::compare;
 use crate::exit_codes::ExitCode;
-use crate::output::{Existing, eprint_line, print, write_atomic};
+use crate::output::{Existing, eprint_line, print, visible, write_atomic};
 use crate::report::{self, Format, Look};
 use crate::score::score;
 
@@ -29,6 +29,51 @@ fn unsupported(format: Format) -> anyhow::Error {
         "cxm compare writes table, json, markdown or html, not {format}; for a CSV of one \
          assessment's answers, use `cxm score FILE --format {format}`"
     )
+}
+
+/// What looks wrong about the files as a series: assessments of different
+/// organisations, or files not oldest first (both are compared as given).
+fn order_warnings(snapshots: &[crate::compare::Snapshot]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let mut organisations: Vec<&str> = Vec::new();
+    for s in snapshots {
+        if let Some(o) = s.organisation.as_deref()
+            && !organisations.contains(&o)
+        {
+            organisations.push(o);
+        }
+    }
+    if organisations.len() > 1 {
+        warnings.push(format!(
+            "the files assess different organisations ({}); progress is meant for one",
+            organisations.join(", ")
+        ));
+    }
+    for pair in snapshots.windows(2) {
+        // Only dates written as dates (`2026-11-24…`) compare; free text may not.
+        let iso = |d: &str| {
+            d.len() >= 10
+                && d.bytes().take(10).enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })
+        };
+        if let (Some(earlier), Some(later)) = (&pair[0].date, &pair[1].date)
+            && iso(earlier)
+            && iso(later)
+            && later[..10] < earlier[..10]
+        {
+            warnings.push(format!(
+                "{} ({later}) is older than {} ({earlier}) before it; give the files oldest \
+                 first",
+                pair[1].file, pair[0].file
+            ));
+        }
+    }
+    warnings
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
@@ -94,6 +139,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let Some(comparison) = compare(&files, &reports, not_compared) else {
         bail!("cxm compare needs at least two answers files");
     };
+    for warning in order_warnings(&comparison.snapshots) {
+        eprint_line(&format!("warning: {}", visible(&warning)));
+    }
     let mut texts = Vec::new();
     for (path, format) in &outputs {
         texts.push((path, render(&comparison, *format, Look::PLAIN)?));

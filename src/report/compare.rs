@@ -145,6 +145,7 @@ pub fn table(c: &Comparison, look: Look) -> String {
     );
     // Labels line up after the longest of them.
     let labels = [
+        t!(lang, "label-organisation"),
         t!(lang, "compare-before"),
         t!(lang, "compare-after"),
         t!(lang, "label-overall-stage"),
@@ -157,7 +158,18 @@ pub fn table(c: &Comparison, look: Look) -> String {
         let label = format!("{label}:");
         format!("{label}{}", " ".repeat(label_width - label.chars().count()))
     };
-    let [before, after, overall_stage, score, target, went_down] = &labels;
+    let [
+        organisation,
+        before,
+        after,
+        overall_stage,
+        score,
+        target,
+        went_down,
+    ] = &labels;
+    if let Some(name) = c.organisation() {
+        o.push_str(&indent_wrapped(&head(organisation), name, width, plain));
+    }
     for (i, s) in c.snapshots.iter().enumerate() {
         let date = s
             .date
@@ -264,6 +276,9 @@ pub fn markdown(c: &Comparison) -> String {
         t!(lang, "compare-title", title = &c.questionnaire.title)
     );
     let _ = writeln!(o, "| | |\n|---|---|");
+    if let Some(name) = c.organisation() {
+        let _ = writeln!(o, "| {} | {} |", t!(lang, "label-organisation"), cell(name));
+    }
     for (i, s) in c.snapshots.iter().enumerate() {
         let date = s
             .date

@@ -94,11 +94,20 @@ fn fail_on_regression_exits_1_with_one_line_when_a_stage_went_down() {
         0,
         "the report still comes"
     );
-    // The other way round, stages only go down where they went up.
+    // The other way round, stages only go down where they went up; and the files are
+    // not oldest first, which is worth a warning before the verdict.
     let back = run(&["compare", AFTER, BEFORE, "--fail-on-regression"]).code(1);
+    let lines: Vec<&str> = back.stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "warning: {BEFORE} (2025-11-20) is older than {AFTER} (2026-11-23) before it; \
+             give the files oldest first"
+        ),
+        "{back}"
+    );
     assert!(
-        back.stderr
-            .starts_with("regression: Channels and Touchpoints from 2"),
+        lines[1].starts_with("regression: Channels and Touchpoints from 2"),
         "{back}"
     );
     // The same file twice: nothing went down.
@@ -249,4 +258,26 @@ fn the_html_page_draws_before_and_after_as_two_outlines() {
     let file = dir.path().join("progress.html");
     run(&["compare", BEFORE, AFTER, "-o", &file.display().to_string()]).success();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), html);
+}
+
+#[test]
+fn files_of_different_organisations_get_a_warning_and_the_report_names_the_latest() {
+    let out = run(&["compare", "examples/advanced.toml", AFTER]).success();
+    assert_eq!(
+        out.stderr,
+        "warning: the files assess different organisations (Helio Telecom AG, Nordwind \
+         Outdoor GmbH); progress is meant for one\n"
+    );
+    assert!(
+        out.stdout
+            .contains("\nOrganisation:  Nordwind Outdoor GmbH\n"),
+        "{out}"
+    );
+    let html = run(&["compare", BEFORE, AFTER, "-f", "html"])
+        .success()
+        .stdout;
+    assert!(
+        html.contains("<p><strong>Nordwind Outdoor GmbH</strong></p>"),
+        "{html}"
+    );
 }

@@ -270,9 +270,12 @@ fn compare_and_aggregate_speak_german_too() {
     );
     assert!(
         out.stdout
-            .contains("\nVorher:      examples/early-stage-2025.toml (20.11.2025)\n")
+            .contains("\nVorher:       examples/early-stage-2025.toml (20.11.2025)\n")
     );
-    assert!(out.stdout.contains("\nWert:        1,22 -> 1,72 (+0,50)\n"));
+    assert!(
+        out.stdout
+            .contains("\nWert:         1,22 -> 1,72 (+0,50)\n")
+    );
     assert_eq!(
         out.stderr,
         "Rückschritt: Timing der Interaktion von 2 (Segment-Based) auf 1 (Uniform)\n"

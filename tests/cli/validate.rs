@@ -734,5 +734,8 @@ fn a_question_title_names_it_in_reports_and_may_not_be_empty() {
         t.replacen("title = \"What tailoring is based on\"", "title = \"\"", 1)
     });
     let out = run(&["validate", &file]).code(2);
-    assert!(out.stdout.contains("error: question title is empty"), "{out}");
+    assert!(
+        out.stdout.contains("error: question title is empty"),
+        "{out}"
+    );
 }
