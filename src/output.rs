@@ -161,6 +161,15 @@ fn write_via_temp(
         }
         _ => path,
     };
+    // Renaming would replace a FIFO, a device or a folder with a plain file.
+    if let Ok(m) = std::fs::metadata(path)
+        && !m.is_file()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file; write to a new file or a regular one",
+        ));
+    }
     // Renaming would replace a read-only file; say no as writing into it would.
     if let Ok(m) = std::fs::metadata(path)
         && m.permissions().readonly()

@@ -103,6 +103,15 @@ pub fn run(args: AggregateArgs) -> anyhow::Result<ExitCode> {
         .map(super::score::read_template)
         .transpose()?;
     let files = expand(&args.inputs)?;
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let inputs: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .chain(args.questionnaire.as_deref())
+        .chain(template.as_ref().map(|t| t.name.as_str()))
+        .collect();
+    let destinations: Vec<&std::path::Path> = outputs.iter().map(|(p, _)| p.as_path()).collect();
+    super::check_outputs(&destinations, &inputs)?;
 
     // The questionnaire: named, or the one the first readable file names.
     let (questionnaire, _) = match &args.questionnaire {

@@ -95,6 +95,13 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let files: Vec<String> = std::iter::once(args.before.clone())
         .chain(args.after.iter().cloned())
         .collect();
+    let inputs: Vec<&str> = files
+        .iter()
+        .map(String::as_str)
+        .chain(args.questionnaire.as_deref())
+        .collect();
+    let destinations: Vec<&std::path::Path> = outputs.iter().map(|(p, _)| p.as_path()).collect();
+    super::check_outputs(&destinations, &inputs)?;
     let mut parsed = Vec::new();
     for file in &files {
         let source = super::score::read_answers(file)?;

@@ -31,6 +31,64 @@ pub fn output_files(
         .collect()
 }
 
+/// Whether `a` and `b` name the same file (through links), when both exist; `-` is
+/// standard input, whatever file or pipe that is.
+pub fn same_file(a: &Path, b: &str) -> bool {
+    let b = if b == "-" {
+        Path::new("/dev/stdin")
+    } else {
+        Path::new(b)
+    };
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            (x.dev(), x.ino()) == (y.dev(), y.ino())
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => a.canonicalize().ok() == b.canonicalize().ok(),
+        _ => false,
+    }
+}
+
+/// Checks every `-o` destination before anything is read or written: never one of the
+/// `inputs` (file names, `-` for standard input), never anything but a regular file or
+/// a new path, never in a missing folder. So a run writes all its files or none.
+pub fn check_outputs(outputs: &[&Path], inputs: &[&str]) -> anyhow::Result<()> {
+    for path in outputs {
+        if let Some(input) = inputs.iter().find(|i| same_file(path, i)) {
+            let input = if *input == "-" {
+                "read as standard input".to_string()
+            } else {
+                format!("the input file {}", crate::output::visible(input))
+            };
+            anyhow::bail!(
+                "-o {} is {input}; write the report to another file",
+                crate::output::visible(&path.display().to_string()),
+            );
+        }
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            anyhow::bail!(
+                "-o {} is not a regular file; write the report to a new file or a regular one",
+                crate::output::visible(&path.display().to_string())
+            );
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if let Some(problem) = crate::output::folder_problem(dir) {
+            anyhow::bail!(
+                "could not write report file {}: {problem}",
+                crate::output::visible(&path.display().to_string())
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Why `path` gets no report: its extension names no format.
 pub fn unknown_extension(path: &Path) -> anyhow::Error {
     anyhow::anyhow!(

@@ -135,55 +135,25 @@ pub fn read_answers(path: &str) -> anyhow::Result<Source> {
     Ok(Source::new(path, text))
 }
 
-/// Whether `a` and `b` name the same file (through links), when both exist.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        #[cfg(unix)]
-        (Ok(x), Ok(y)) => {
-            use std::os::unix::fs::MetadataExt;
-            (x.dev(), x.ino()) == (y.dev(), y.ino())
-        }
-        #[cfg(not(unix))]
-        (Ok(_), Ok(_)) => a.canonicalize().ok() == b.canonicalize().ok(),
-        _ => false,
-    }
-}
-
-/// Checks every `-o` destination before anything is written: never an input, never
-/// anything but a regular file or a new path, never in a missing folder.
+/// Checks every `-o` destination before anything is written.
 fn check_outputs(config: &Config) -> anyhow::Result<()> {
-    let inputs: Vec<&Path> = [
+    let inputs: Vec<&str> = [
         Some(config.answers.as_str()),
         config.questionnaire.as_deref(),
+        config.template.as_ref().map(|t| t.name.as_str()),
     ]
     .into_iter()
     .flatten()
-    .filter(|p| *p != "-")
-    .map(Path::new)
     .collect();
-    for (path, _) in &config.outputs {
-        if let Some(input) = inputs.iter().find(|i| same_file(path, i)) {
-            bail!(
-                "-o {} is the input file {}; write the report to another file",
-                path.display(),
-                input.display()
-            );
-        }
-        if let Ok(meta) = std::fs::metadata(path)
-            && !meta.is_file()
-        {
-            bail!(
-                "-o {} is not a regular file; write the report to a new file or a regular one",
-                path.display()
-            );
-        }
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        if let Some(problem) = crate::output::folder_problem(dir) {
-            bail!("could not write report file {}: {problem}", path.display());
-        }
+    let outputs: Vec<&Path> = config.outputs.iter().map(|(p, _)| p.as_path()).collect();
+    super::check_outputs(&outputs, &inputs)?;
+    if let Some(summary) = &config.step_summary
+        && let Some(input) = inputs.iter().find(|i| super::same_file(summary, i))
+    {
+        bail!(
+            "--step-summary: GITHUB_STEP_SUMMARY names the input file {input}; point it at the \
+             job summary file"
+        );
     }
     Ok(())
 }

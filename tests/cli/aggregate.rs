@@ -226,3 +226,15 @@ fn a_template_brands_the_group_report() {
     let out = run(&["aggregate", DIR, "-f", "html", "--template", template]).success();
     assert_eq!(out.stdout.trim_end(), "<h1>ACME</h1>3 respondents");
 }
+
+#[test]
+fn an_output_that_is_one_of_the_inputs_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    std::fs::copy(format!("{}/{DIR}/anna.toml", crate::common::ROOT), &a).unwrap();
+    let before = std::fs::read_to_string(&a).unwrap();
+    let a = a.to_str().unwrap();
+    let out = run(&["aggregate", a, &format!("{DIR}/ben.toml"), "-o", a]).code(2);
+    assert!(out.stderr.contains("is the input"), "{out}");
+    assert_eq!(std::fs::read_to_string(a).unwrap(), before);
+}

@@ -1,6 +1,11 @@
 //! `cxm compare`: progress between assessments in every format, the regression gate,
 //! time series, files of another questionnaire version, and what it refuses.
 
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
+#[cfg(unix)]
+use std::process::Command;
+
 use serde_json::Value;
 
 use crate::common::{in_snapshot_dir, run};
@@ -280,4 +285,48 @@ fn files_of_different_organisations_get_a_warning_and_the_report_names_the_lates
         html.contains("<p><strong>Nordwind Outdoor GmbH</strong></p>"),
         "{html}"
     );
+}
+
+#[test]
+fn no_output_is_written_over_an_input_or_a_non_file_and_all_are_checked_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    std::fs::copy(format!("{}/{BEFORE}", crate::common::ROOT), &a).unwrap();
+    std::fs::copy(format!("{}/{AFTER}", crate::common::ROOT), &b).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let before = std::fs::read_to_string(b).unwrap();
+    let out = run(&["compare", a, b, "-o", b]).code(2);
+    assert!(out.stderr.contains("is the input"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(b).unwrap(),
+        before,
+        "the input is intact"
+    );
+    // A later bad destination stops the run before the first is written.
+    let first = dir.path().join("first.json");
+    let out = run(&[
+        "compare",
+        a,
+        b,
+        "-o",
+        first.to_str().unwrap(),
+        "-o",
+        "/nonexistent/x.md",
+    ]);
+    assert_eq!(out.code, Some(2), "{out}");
+    assert!(!first.exists());
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("f.md");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let out = run(&["compare", a, b, "-o", fifo.to_str().unwrap()]).code(2);
+        assert!(out.stderr.contains("is not a regular file"), "{out}");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
 }

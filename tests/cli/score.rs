@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use serde_json::{Value, json};
 
 use crate::common::{
-    ROOT, assert_plain_and_fits, in_snapshot_dir, run, run_with_stdin, without_locale,
+    ROOT, Run, assert_plain_and_fits, in_snapshot_dir, run, run_with_stdin, without_locale,
 };
 
 /// The report fixture: every kind of answer, a dimension at the top stage, one
@@ -1281,6 +1281,43 @@ fn an_output_file_is_never_an_input_nor_anything_but_a_regular_file() {
                 .contains("is the input file")
         );
     }
+    assert_eq!(std::fs::read(&answers).unwrap(), before);
+    // Nor the file standard input reads, a template or the job summary's target.
+    let stdin = std::fs::File::open(&answers).unwrap();
+    let out = Run::from(
+        Command::new(assert_cmd::cargo::cargo_bin("cxm"))
+            .args(["score", "-", "-o", &a])
+            .stdin(stdin)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        out.error(),
+        format!("-o {a} is read as standard input; write the report to another file")
+    );
+    let template = dir.path().join("t.html");
+    std::fs::write(&template, "{{ organisation }}").unwrap();
+    let t = template.display().to_string();
+    assert!(
+        run(&["score", &a, "--template", &t, "-o", &t])
+            .error()
+            .contains("is the input file")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&template).unwrap(),
+        "{{ organisation }}"
+    );
+    let summary = Run::from(
+        crate::common::cxm(&["score", &a, "--step-summary", "-q"])
+            .env("GITHUB_STEP_SUMMARY", &answers)
+            .output()
+            .unwrap(),
+    );
+    let message = summary.error();
+    assert!(
+        message.starts_with("--step-summary: GITHUB_STEP_SUMMARY names the input file"),
+        "{message}"
+    );
     assert_eq!(std::fs::read(&answers).unwrap(), before);
     // A directory is not a file to write a report into.
     let d = dir.path().display().to_string();
