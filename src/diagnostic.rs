@@ -251,6 +251,15 @@ pub fn printable(text: &str) -> String {
         .collect()
 }
 
+/// A name typed or given on the command line (organisation, respondent), as it is
+/// stored and shown: on one line, without control characters or surrounding spaces;
+/// `None` when nothing is left.
+pub fn clean_name(text: &str) -> Option<String> {
+    let name = printable(&text.replace('\n', " "));
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 /// `` `a`, `b` and `c` `` for messages that list valid choices.
 pub fn list(items: impl IntoIterator<Item = impl fmt::Display>) -> String {
     let items: Vec<String> = items.into_iter().map(|i| format!("`{i}`")).collect();
@@ -264,6 +273,16 @@ pub fn list(items: impl IntoIterator<Item = impl fmt::Display>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_keeps_no_control_character_and_no_outer_space() {
+        assert_eq!(
+            clean_name(" O\u{1b}]0;PWN\u{7} GmbH\u{9b}2J ").as_deref(),
+            Some("O]0;PWN GmbH2J")
+        );
+        assert_eq!(clean_name("Anna\nBen").as_deref(), Some("Anna Ben"));
+        assert_eq!(clean_name(" \u{1b} "), None);
+    }
 
     #[test]
     fn line_col_counts_lines_and_characters() {

@@ -29,8 +29,25 @@ pub fn eprint_line(text: &str) {
     let _ = io::stderr().lock().write_all(line.as_bytes());
 }
 
-/// `text` with every control character but line breaks written out as an escape,
-/// e.g. `\u{1b}`.
+/// `value` as pretty JSON ending in a newline, with every C1 control character and
+/// the line and paragraph separators escaped as `\uXXXX` too (serde_json escapes only
+/// the C0 ones): JSON from a hostile file is still safe to print on a terminal.
+pub fn json_text<T: serde::Serialize>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string());
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        // Outside strings JSON has only ASCII, so these are always inside one.
+        if ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{2028}' || c == '\u{2029}' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
+}
+
 /// Why files cannot be written into `dir`, when it is not a folder: it does not
 /// exist, or it is a file.
 pub fn folder_problem(dir: &Path) -> Option<String> {
@@ -45,6 +62,8 @@ pub fn folder_problem(dir: &Path) -> Option<String> {
     })
 }
 
+/// `text` with every control character but line breaks written out as an escape,
+/// e.g. `\u{1b}`.
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -323,11 +323,12 @@ pub fn run_with(
     prompter.set_language(lang);
     let changed_by_flags =
         existing.is_some() && (args.organisation.is_some() || args.respondent.is_some());
+    // From the command line: no control character reaches a report or the terminal.
     if let Some(o) = args.organisation {
-        answers.organisation = Some(o);
+        answers.organisation = crate::diagnostic::clean_name(&o);
     }
     if let Some(r) = args.respondent {
-        answers.respondent = Some(r);
+        answers.respondent = crate::diagnostic::clean_name(&r);
     }
 
     // Find out now, not after the first answer, if answers cannot be saved there.

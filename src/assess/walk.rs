@@ -123,9 +123,8 @@ pub fn ask_names(
             },
         };
         match prompter.text(&prompt)? {
-            Reply::Value(v) if !v.trim().is_empty() => *field(answers) = Some(v.trim().to_string()),
-            // Emptied on purpose: no name on the report.
-            Reply::Value(_) => *field(answers) = None,
+            // Emptied on purpose (or nothing printable): no name on the report.
+            Reply::Value(v) => *field(answers) = crate::diagnostic::clean_name(&v),
             Reply::Back => {}
             Reply::Interrupted => return Ok(Outcome::Interrupted),
         }

@@ -136,7 +136,8 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         for w in warnings {
             eprint_line(&format!("warning: {}", w.message));
         }
-        not_compared.extend(dropped);
+        // Ids from the file, shown in every view: no control character passes.
+        not_compared.extend(dropped.iter().map(|id| visible(id)));
         reports.push(score(&questionnaire, &answers));
     }
     let order = questionnaire.questions_in_order();

@@ -185,9 +185,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
                 files,
             };
             // Structs of strings and numbers always serialize.
-            let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            text.push('\n');
-            text
+            crate::output::json_text(&doc)
         }
     };
     print(&text)?;

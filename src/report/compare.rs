@@ -390,7 +390,5 @@ pub fn markdown(c: &Comparison) -> String {
 /// The comparison as JSON (schema version 1).
 pub fn json(c: &Comparison) -> String {
     // Structs of strings and numbers always serialize.
-    let mut text = serde_json::to_string_pretty(c).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::output::json_text(c)
 }

@@ -221,7 +221,12 @@ fn render_template(
     };
     tmpl.render_captured_to(ctx, &mut out)
         .map_err(|e| TemplateError::new(name, &e))?;
-    Ok(String::from_utf8_lossy(&out.bytes).into_owned())
+    // A user's template may hold control characters of its own: none reaches the page
+    // (or, with `-f html` on a terminal, the terminal). Line breaks and tabs stay.
+    Ok(String::from_utf8_lossy(&out.bytes)
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .collect())
 }
 
 /// Renders `report` with `template`, or the default template.

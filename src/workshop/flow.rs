@@ -89,10 +89,12 @@ pub fn ask_organisation(
     };
     match room.text(&prompt)? {
         Reply::Interrupted => return Ok(Outcome::Interrupted),
-        Reply::Value(name) if !name.trim().is_empty() => {
-            answers.organisation = Some(name.trim().to_string());
+        Reply::Value(name) => {
+            if let Some(name) = crate::diagnostic::clean_name(&name) {
+                answers.organisation = Some(name);
+            }
         }
-        Reply::Value(_) | Reply::Back => {}
+        Reply::Back => {}
     }
     Ok(Outcome::Finished)
 }

@@ -135,7 +135,7 @@ pub fn run_with(
         );
     }
     if let Some(o) = &args.organisation {
-        answers.organisation = Some(o.clone());
+        answers.organisation = crate::diagnostic::clean_name(o);
     }
     check_writable(
         args.session

@@ -56,6 +56,7 @@ pub fn run_with_stdin(args: &[&str], input: &str) -> Run {
 }
 
 /// What one run of `cxm` did.
+#[derive(Debug)]
 pub struct Run {
     pub code: Option<i32>,
     pub stdout: String,

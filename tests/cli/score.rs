@@ -1399,6 +1399,59 @@ fn control_characters_in_arguments_and_answers_files_are_shown_not_sent() {
         out.stderr
     );
     assert!(!out.stderr.contains('\x1b'));
+
+    // A value clap itself rejects is quoted back without its escape sequence.
+    let out = run(&[
+        "score",
+        "examples/early-stage.toml",
+        "-f",
+        "x\x1b]0;pwned\x07",
+    ])
+    .code(2);
+    assert!(out.stderr.starts_with("error: invalid value"), "{out}");
+    assert!(!out.stderr.contains(['\x1b', '\x07']), "{out:?}");
+}
+
+#[test]
+fn json_escapes_c1_controls_from_files_and_compare_shows_retired_ids_escaped() {
+    // A stage key with U+009B (CSI) in a questionnaire: `validate -f json` quotes it.
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("q.toml");
+    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/questionnaires/small.toml"))
+        .unwrap()
+        .replacen("[[stages]]", "[[stages]]\n\"bad\\u009b\" = 1", 1);
+    std::fs::write(&q, text).unwrap();
+    let out = run(&["validate", q.to_str().unwrap(), "-f", "json"]).code(2);
+    assert!(!out.stdout.contains('\u{9b}'), "{out:?}");
+    assert!(out.stdout.contains("bad\\u009b"), "{out}");
+
+    // An answers file of an older version whose retired question id holds an escape
+    // sequence: compare lists it as not compared, shown, not sent, in every view.
+    let old = dir.path().join("old.toml");
+    std::fs::write(
+        &old,
+        "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"1.0.0\"\n\
+         [answers]\ntailoring-basis = 2\n\"gone\\u001b]0;PWN\\u0007\\u009b2J\" = 1\n",
+    )
+    .unwrap();
+    for format in ["table", "markdown", "html", "json"] {
+        let out = run(&[
+            "compare",
+            old.to_str().unwrap(),
+            "examples/advanced.toml",
+            "-f",
+            format,
+        ])
+        .success();
+        assert!(
+            !out.stdout.contains(['\x1b', '\x07', '\u{9b}']),
+            "{format}: {out:?}"
+        );
+        assert!(
+            out.stdout.contains("gone"),
+            "{format}: not compared is listed"
+        );
+    }
 }
 
 #[test]

@@ -958,3 +958,27 @@ fn chromium_prints_the_html_report_to_pdf() {
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
     assert!(bytes.len() > 10_000, "PDF of only {} bytes", bytes.len());
 }
+
+#[test]
+fn a_templates_own_control_characters_never_reach_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("t.html");
+    std::fs::write(
+        &template,
+        "<p>\u{1b}]0;pwned\u{7}{{ organisation }}\u{9b}2J</p>\n",
+    )
+    .unwrap();
+    let out = cxm(&[
+        "score",
+        EARLY,
+        "-f",
+        "html",
+        "--template",
+        template.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("Nordwind Outdoor GmbH"), "{page}");
+    assert!(!page.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{page:?}");
+}
