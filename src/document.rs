@@ -8,6 +8,8 @@
 //! hundreds of megabytes. The first pass counts tokens and table openers with the same
 //! lexer, without keeping them, and estimates that cost before any of it is spent.
 
+use std::ops::Range;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::de::DeTable;
@@ -41,6 +43,42 @@ pub fn estimated_bytes(text: &str) -> usize {
         }
     }
     text.len() + tokens * BYTES_PER_TOKEN + openers * BYTES_PER_OPENER
+}
+
+/// The key (a table header or a dotted key) with the most parts, as its span and its
+/// number of parts: where a file that nests too deep does so.
+fn deepest_key(text: &str) -> Option<(Range<usize>, usize)> {
+    let mut deepest: Option<(Range<usize>, usize)> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        // The key: a header's name, or what comes before `=`; dots in quotes do not count.
+        let trimmed = line.trim_start();
+        let key = if trimmed.starts_with('[') {
+            trimmed
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+        } else {
+            trimmed.split('=').next().unwrap_or("")
+        };
+        let mut quoted = None;
+        let mut dots = 0;
+        for c in key.chars() {
+            match (c, quoted) {
+                ('"' | '\'', None) => quoted = Some(c),
+                (c, Some(q)) if c == q => quoted = None,
+                ('.', None) => dots += 1,
+                _ => {}
+            }
+        }
+        if dots > 0 && deepest.as_ref().is_none_or(|(_, d)| dots + 1 > *d) {
+            let offset = start + (line.len() - trimmed.len());
+            deepest = Some((offset..offset + key.trim_end().len(), dots + 1));
+        }
+        start += line.len();
+    }
+    deepest
 }
 
 /// What a file claims to be, from its top-level keys.
@@ -89,6 +127,20 @@ pub(crate) fn parse<T: DeserializeOwned>(
     }
     let parse = || {
         DeTable::parse(&source.text).map_err(|e| {
+            // Too deep a dotted key or table header: the parser gives no place; the
+            // key with the most dots is the one.
+            if e.span().is_none()
+                && e.message().contains("recursion limit")
+                && let Some((span, depth)) = deepest_key(&source.text)
+            {
+                return vec![source.error(
+                    span,
+                    format!(
+                        "this is not valid TOML: this key nests {depth} tables deep, more than \
+                         TOML files of cxm ever need; check that this is the right file"
+                    ),
+                )];
+            }
             let mut d = source.toml_error(&e);
             d.message = format!("this is not valid TOML: {}", d.message);
             vec![d]
