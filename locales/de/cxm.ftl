@@ -30,7 +30,7 @@ open-questions = { $open ->
    *[other] { $open } Fragen sind noch offen („Weiß nicht“ oder unbeantwortet)
 }
 action-none-sustain = Halten: höchste Stufe erreicht
-action-none-not-assessed = Beantworten Sie ihre Fragen, um eine Stufe zu erhalten
+action-none-not-assessed = Beantworten Sie die Fragen dieser Dimension, um eine Stufe zu erhalten
 action-none-not-defined = Für diese Stufe ist kein Schritt festgelegt
 action-kpi = KPI
 action-owner = Zuständig
@@ -280,6 +280,8 @@ assess-intro-saved = Ihr Fortschritt wird nach jeder Antwort in { $saved_in } ge
 assess-newer-copy = Das Speichern von { $path } wurde unterbrochen und hat eine neuere Kopie hinterlassen ({ $copy } Antworten; die Datei hat { $file }).
 assess-keep-newer-copy = Die neuere Kopie behalten
 assess-keep-file = { $path } so lassen, wie es ist
+assess-first-save-copy = Das erste Speichern von { $path } wurde unterbrochen und hat eine Kopie mit { $copy } Antworten hinterlassen.
+assess-start-afresh = Neu beginnen
 assess-other-removed = Die andere wird entfernt
 assess-removed-temporary = { $files ->
     [one] Eine temporäre Datei aus einem unterbrochenen Speichern von { $path } wurde entfernt.

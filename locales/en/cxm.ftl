@@ -275,6 +275,8 @@ assess-intro-saved = Progress is saved after every answer in { $saved_in }. Esc 
 assess-newer-copy = A save to { $path } was interrupted and left a newer copy ({ $copy } answers; the file has { $file }).
 assess-keep-newer-copy = Keep the newer copy
 assess-keep-file = Keep { $path } as it is
+assess-first-save-copy = The first save to { $path } was interrupted and left a copy with { $copy } answers.
+assess-start-afresh = Start afresh
 assess-other-removed = The other one is removed
 assess-removed-temporary = { $files ->
     [one] Removed a temporary file left by an interrupted save of { $path }.

@@ -38,26 +38,46 @@ pub(crate) fn recover_interrupted_save(
         return Ok(Outcome::Finished);
     }
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let current = Parsed::parse(read_answers(&path.display().to_string())?).ok();
-    // The newest leftover that parses and is newer than the file.
+    // A kill during the very first save leaves a copy and no file at all.
+    let exists = path.exists();
+    let current = if exists {
+        Parsed::parse(read_answers(&path.display().to_string())?).ok()
+    } else {
+        None
+    };
+    // The newest leftover that parses and is newer than the file (any, without one).
     let newer = leftovers.iter().rev().find_map(|temp| {
         let parsed = Parsed::parse(read_answers(&temp.display().to_string()).ok()?).ok()?;
-        (modified(temp)? > modified(path)?).then_some((temp, parsed.answer_count()))
+        (!exists || modified(temp)? > modified(path)?).then_some((temp, parsed.answer_count()))
     });
     let mut kept = None;
     if let Some((temp, count)) = newer {
+        let shown = path.display().to_string();
+        let (message, other) = if exists {
+            (
+                t!(
+                    lang,
+                    "assess-newer-copy",
+                    path = shown.as_str(),
+                    copy = count,
+                    file = current.as_ref().map_or(0, Parsed::answer_count)
+                ),
+                t!(lang, "assess-keep-file", path = shown.as_str()),
+            )
+        } else {
+            (
+                t!(
+                    lang,
+                    "assess-first-save-copy",
+                    path = shown.as_str(),
+                    copy = count
+                ),
+                t!(lang, "assess-start-afresh"),
+            )
+        };
         let choice = SelectPrompt {
-            message: t!(
-                lang,
-                "assess-newer-copy",
-                path = path.display().to_string(),
-                copy = count,
-                file = current.as_ref().map_or(0, Parsed::answer_count)
-            ),
-            options: vec![
-                t!(lang, "assess-keep-newer-copy"),
-                t!(lang, "assess-keep-file", path = path.display().to_string()),
-            ],
+            message,
+            options: vec![t!(lang, "assess-keep-newer-copy"), other],
             start: 0,
             help: t!(lang, "assess-other-removed"),
         };
@@ -249,17 +269,22 @@ pub fn run_with(
             .or_else(crate::i18n::env_language)
             .unwrap_or_default(),
     );
-    let existing = args.answers.as_ref().filter(|p| p.exists());
+    // The file, or the copy a kill during its first save left without one.
+    let given = args
+        .answers
+        .as_ref()
+        .filter(|p| p.exists() || !crate::output::leftover_temps(p).is_empty());
     // One cxm at a time per answers file, from before it is read to the end of the run:
     // two would each save their own answers over the other's.
-    let lock = existing.map(|p| lock(p)).transpose()?;
-    if let Some(path) = existing
+    let lock = given.map(|p| lock(p)).transpose()?;
+    if let Some(path) = given
         && recover_interrupted_save(path, prompter, early)? == Outcome::Interrupted
     {
         let path = path.display().to_string();
         prompter.say(&t!(early, "assess-stopped-unchanged", path = path));
         return Ok(ExitCode::Interrupted);
     }
+    let existing = args.answers.as_ref().filter(|p| p.exists());
     let (questionnaire, origin, mut answers) = match existing {
         Some(path) => {
             // An invalid file is reported exactly as `cxm score` would, and never touched.
@@ -997,6 +1022,40 @@ mod tests {
                 .contains("offer-exclusions = 3")
         );
         assert!(!newer.exists());
+    }
+
+    #[test]
+    fn a_copy_left_by_a_killed_first_save_is_offered_though_the_file_never_appeared() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("new.toml");
+        let header = "format = 1\nquestionnaire = \"cx-maturity\"\nquestionnaire_version = \"2.0.0\"\n[answers]\n";
+        let copy = dir.path().join(".cxm-new.toml-abc123.tmp");
+        std::fs::write(&copy, format!("{header}tailoring-basis = 2\n")).expect("write");
+        let mut p = Picks {
+            choice: 0,
+            said: Vec::new(),
+        };
+        recover_interrupted_save(&path, &mut p, Lang::En).expect("ok");
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("the copy became the file")
+                .contains("tailoring-basis = 2")
+        );
+        assert!(!copy.exists());
+        // Starting afresh removes the copy, and says so.
+        std::fs::remove_file(&path).expect("remove");
+        std::fs::write(&copy, format!("{header}tailoring-basis = 2\n")).expect("write");
+        let mut p = Picks {
+            choice: 1,
+            said: Vec::new(),
+        };
+        recover_interrupted_save(&path, &mut p, Lang::En).expect("ok");
+        assert!(!path.exists() && !copy.exists());
+        assert!(
+            p.said[0].starts_with("Removed a temporary file"),
+            "{:?}",
+            p.said
+        );
     }
 
     #[test]
