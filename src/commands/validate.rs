@@ -31,7 +31,11 @@ struct FileResult {
     questionnaire: Option<Identity>,
     errors: usize,
     warnings: usize,
+    /// The first [`MAX_SHOWN`] problems, in file order.
     diagnostics: Vec<JsonDiagnostic>,
+    /// How many more there are than `diagnostics` lists (`errors` and `warnings`
+    /// count them all).
+    omitted: usize,
 }
 
 #[derive(Serialize)]
@@ -177,7 +181,13 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
                     }),
                     errors: r.errors,
                     warnings: r.warnings,
-                    diagnostics: r.diagnostics.iter().map(JsonDiagnostic::from).collect(),
+                    diagnostics: r
+                        .diagnostics
+                        .iter()
+                        .take(MAX_SHOWN)
+                        .map(JsonDiagnostic::from)
+                        .collect(),
+                    omitted: r.diagnostics.len().saturating_sub(MAX_SHOWN),
                 })
                 .collect();
             let doc = Document {

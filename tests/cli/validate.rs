@@ -739,3 +739,18 @@ fn a_question_title_names_it_in_reports_and_may_not_be_empty() {
         "{out}"
     );
 }
+
+#[test]
+fn json_diagnostics_stop_at_fifty_per_file_and_count_the_rest() {
+    // 200 unknown keys in `[questionnaire]`: 200 errors, 50 listed.
+    let dir = tempfile::tempdir().unwrap();
+    let extra: String = (0..200).map(|i| format!("unknown{i} = 1\n")).collect();
+    let file = bundled_copy(&dir, "many.toml", |t| {
+        t.replacen("[questionnaire]\n", &format!("[questionnaire]\n{extra}"), 1)
+    });
+    let doc = run(&["validate", &file, "--format", "json"]).code(2).json();
+    let f = &doc["files"][0];
+    assert_eq!(f["errors"], 200);
+    assert_eq!(f["diagnostics"].as_array().unwrap().len(), 50);
+    assert_eq!(f["omitted"], 150);
+}
