@@ -5,8 +5,9 @@
   generate.py flood DIR         DIR/a10m.toml: just under 10 MiB of unknown answer ids
   generate.py respondents N DIR N answers files of the bundled questionnaire, each
                                 answer a random option (for cxm aggregate)
-  generate.py shapes DIR        DIR/shape-*.toml: seven shapes of TOML, each as large as
-                                cxm still parses (src/document.rs), for peak memory
+  generate.py shapes DIR CXM    DIR/shape-*.toml: eight shapes of TOML, each as large as
+                                the binary CXM still parses (src/document.rs; found by
+                                bisection), for peak memory
 """
 import sys
 
@@ -42,30 +43,47 @@ def flood(out):
     open(f"{out}/a10m.toml", "w").write("".join(parts))
 
 
-# The most entries of each shape that the parse estimate still lets through (found by
-# bisection against `cxm score`); peak memory of `cxm score FILE` on each is the figure.
+# Eight shapes of TOML; `shapes` finds, by bisection against `cxm score`, the most
+# entries of each that the parse estimate still lets through. Peak memory of
+# `cxm score FILE` on each is the figure.
+HEAD = 'format = 1\nquestionnaire = "cx-maturity"\nquestionnaire_version = "2.0.0"\n'
 SHAPES = {
-    "answers": (141273, lambda i: f"q{i:07d} = 2\n"),
-    "deepdot": (9171, lambda i: f"a{i}.b.c.d.e.f.g.h = 1\n"),
-    "aotkv": (27429, lambda i: "[[a]]\nb=1\n"),
-    "emptykv": (211726, lambda i: f'a{i}=""\n'),
+    "answers": lambda n: "[answers]\n" + "".join(f"q{i:07d} = 2\n" for i in range(n)),
+    "notes": lambda n: "[answers]\n" + "".join(f"q{i:07d} = 2\n" for i in range(n))
+    + "[notes]\n" + "".join(f'q{i:07d} = "n"\n' for i in range(n)),
+    "deepdot": lambda n: "".join(f"a{i}.b.c.d.e.f.g.h = 1\n" for i in range(n)),
+    "aotkv": lambda n: "[[a]]\nb=1\n" * n,
+    "emptykv": lambda n: "".join(f'a{i}=""\n' for i in range(n)),
+    # Unknown top-level keys: the shape check walks and reports every one.
+    "topdates": lambda n: "".join(f"a{i}=1979-05-27\n" for i in range(n)),
+    "inlkv": lambda n: "x = [" + ",".join(["{a=1}"] * n) + "]\n",
+    "arr": lambda n: "x = [" + ",".join(["1"] * n) + "]\n",
 }
-ARRAYS = {"inlkv": (51636, "{a=1}"), "arr": (430472, "1")}
 
 
-def shapes(out):
-    head = 'format = 1\nquestionnaire = "cx-maturity"\nquestionnaire_version = "2.0.0"\n'
-    for name, (n, line) in SHAPES.items():
-        body = "".join(line(i) for i in range(n))
-        if name == "answers":
-            body = "[answers]\n" + body
-        open(f"{out}/shape-{name}.toml", "w").write(head + body)
-    for name, (n, item) in ARRAYS.items():
-        open(f"{out}/shape-{name}.toml", "w").write(head + "x = [" + ",".join([item] * n) + "]\n")
-    n = 70960
-    notes = "[answers]\n" + "".join(f"q{i:07d} = 2\n" for i in range(n))
-    notes += "[notes]\n" + "".join(f'q{i:07d} = "n"\n' for i in range(n))
-    open(f"{out}/shape-notes.toml", "w").write(head + notes)
+def parses(cxm, path):
+    """Whether `cxm score` gets past the size checks (any other error is fine)."""
+    import subprocess
+
+    run = subprocess.run([cxm, "score", path], capture_output=True, text=True)
+    return "too many entries" not in run.stderr and "larger than 10 MiB" not in run.stderr
+
+
+def shapes(out, cxm):
+    for name, text in SHAPES.items():
+        path = f"{out}/shape-{name}.toml"
+        low, high = 1, 2
+        while True:
+            open(path, "w").write(HEAD + text(high))
+            if not parses(cxm, path):
+                break
+            low, high = high, high * 2
+        while high - low > max(1, low // 1000):
+            mid = (low + high) // 2
+            open(path, "w").write(HEAD + text(mid))
+            low, high = (mid, high) if parses(cxm, path) else (low, mid)
+        open(path, "w").write(HEAD + text(low))
+        print(f"{path}: {low} entries")
 
 
 def respondents(n, out):
@@ -96,7 +114,7 @@ if __name__ == "__main__":
         flood(sys.argv[2])
     elif sys.argv[1:2] == ["respondents"] and len(sys.argv) == 4:
         respondents(int(sys.argv[2]), sys.argv[3])
-    elif sys.argv[1:2] == ["shapes"] and len(sys.argv) == 3:
-        shapes(sys.argv[2])
+    elif sys.argv[1:2] == ["shapes"] and len(sys.argv) == 4:
+        shapes(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

@@ -20,7 +20,7 @@ use crate::questionnaire::FORMAT;
 
 /// The most memory the parsed form of one file may take: with the binary and the rest
 /// of a command, peak memory stays under 100 MB.
-pub const MAX_PARSED_BYTES: usize = 80 * 1024 * 1024;
+pub const MAX_PARSED_BYTES: usize = 64 * 1024 * 1024;
 
 /// Bytes a token costs at most while parsing: itself, its parser event, its tree node
 /// (measured on every shape of TOML, up to 93).
@@ -119,7 +119,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if estimate > MAX_PARSED_BYTES {
         return Err(vec![source.file_error(format!(
             "this {what} holds too many entries to read safely: parsing it would take about \
-             {} MB, and cxm allows itself {} MB (room for about 1,500 questions or 100,000 \
+             {} MB, and cxm allows itself {} MB (room for about 1,100 questions or 100,000 \
              answers); check that this is the right file",
             estimate.div_ceil(1024 * 1024),
             MAX_PARSED_BYTES / (1024 * 1024)
@@ -264,11 +264,11 @@ mod tests {
     }
 
     #[test]
-    fn a_questionnaire_ninety_times_the_bundled_one_fits() {
-        // 1,620 questions with titles, help texts, options and actions: far more than
+    fn a_questionnaire_sixty_times_the_bundled_one_fits() {
+        // 1,080 questions with titles, help texts, options and actions: far more than
         // anyone answers, and still inside the limit.
         let bundled = include_str!("../questionnaires/cx-maturity.en.toml");
-        let estimate = estimated_bytes(bundled) * 90;
+        let estimate = estimated_bytes(bundled) * 60;
         assert!(estimate < MAX_PARSED_BYTES, "{estimate}");
     }
 

@@ -283,7 +283,7 @@ fn a_file_of_too_many_tiny_entries_is_refused_before_it_is_parsed() {
         )),
         "{message}"
     );
-    assert!(message.contains("cxm allows itself 80 MB"), "{message}");
+    assert!(message.contains("cxm allows itself 64 MB"), "{message}");
     // A questionnaire of the same shape gets the same refusal from validate.
     let out = run(&["validate", &name]).code(2);
     assert!(
