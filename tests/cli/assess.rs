@@ -672,6 +672,68 @@ fn ctrl_c_on_the_choice_for_a_finished_file_says_it_is_unchanged() {
 }
 
 #[test]
+fn killed_around_the_first_save_of_a_new_file_the_answer_is_in_the_file_or_offered_back() {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let q = bundled();
+    for round in 0..12 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = std::time::Duration::from_micros(seed % 3_000);
+        let dir = tempfile::tempdir().unwrap();
+        let args = [
+            "--answers",
+            "a.toml",
+            "--organisation",
+            "A",
+            "--respondent",
+            "B",
+        ];
+        let mut p = spawn(dir.path(), &args);
+        p.exp_string("Question 1 of 18").unwrap();
+        send(&mut p, ENTER);
+        std::thread::sleep(delay);
+        p.process_mut()
+            .kill(rexpect::process::Signal::SIGKILL)
+            .unwrap();
+        let file = dir.path().join("a.toml");
+        let copy = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "tmp"));
+        if file.exists() {
+            // The rename happened: the file is whole.
+            let saved = read_answers(&file, &q);
+            assert!(
+                saved.answers.len() <= 1,
+                "round {round}: {:?}",
+                saved.answers
+            );
+            continue;
+        }
+        // Killed before the rename: a whole copy is offered back on the next run.
+        let Some(copy) = copy else { continue };
+        let whole = std::fs::read_to_string(&copy).unwrap_or_default();
+        if !whole.contains("tailoring-basis") {
+            continue; // killed while the copy was being written: nothing was saved yet
+        }
+        let mut p = spawn(dir.path(), &args);
+        p.exp_string("was interrupted and left a copy").unwrap();
+        send(&mut p, ENTER);
+        p.exp_string("Question 2 of 18").unwrap();
+        send(&mut p, "\x03");
+        let _ = exit_code(&mut p);
+        let saved = read_answers(&file, &q);
+        assert_eq!(
+            saved.answers.len(),
+            1,
+            "round {round}: the copy became the file"
+        );
+    }
+}
+
+#[test]
 fn killed_at_any_moment_around_a_save_the_answers_file_parses_and_keeps_every_saved_answer() {
     // Fixed pseudo-random delays, so every run of the test kills at the same moments.
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
