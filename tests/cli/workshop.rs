@@ -403,3 +403,24 @@ fn a_vote_prompt_wider_than_the_screen_wraps_between_words_and_is_erased_whole()
     p.flush().unwrap();
     assert_eq!(exit_code(&mut p), 130);
 }
+
+#[test]
+fn a_second_workshop_on_the_same_session_stops_at_once_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = [
+        "--session",
+        "s.toml",
+        "--organisation",
+        "ACME",
+        "--participants",
+        "Anna,Ben",
+    ];
+    let mut first = spawn(dir.path(), &room);
+    first.exp_string("Question 1 of 4").unwrap();
+    // The first run holds the session; a second one on it must not overwrite its votes.
+    let mut second = spawn(dir.path(), &["--session", "s.toml"]);
+    second.exp_string("s.toml is open in another cxm").unwrap();
+    assert_eq!(exit_code(&mut second), 2);
+    send(&mut first, "\x03");
+    assert_eq!(exit_code(&mut first), 130);
+}
