@@ -252,6 +252,7 @@ assess-dont-know = Weiß nicht
 assess-not-applicable = Trifft auf uns nicht zu
 assess-question-of = Frage { $number } von { $total }
 assess-first-question = Dies ist die erste Frage, weiter zurück geht es nicht. Strg+C beendet.
+assess-first-of-this-run = Dies ist die erste Frage dieses Durchgangs; die früheren sind schon beantwortet (ein neuer Aufruf von assess mit der Datei bietet eine Durchsicht aller an). Strg+C beendet.
 assess-back = (zurück)
 assess-organisation-name = Name der Organisation:
 assess-your-name = Ihr Name:

@@ -247,6 +247,7 @@ assess-dont-know = Don't know
 assess-not-applicable = Not applicable to us
 assess-question-of = Question { $number } of { $total }
 assess-first-question = This is the first question, so there is nothing to go back to. Ctrl-C stops.
+assess-first-of-this-run = This is the first question of this run; the earlier ones are answered already (running assess on the file again offers a review of all). Ctrl-C stops.
 assess-back = (back)
 assess-organisation-name = Organisation name:
 assess-your-name = Your name:

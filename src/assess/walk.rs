@@ -183,8 +183,11 @@ pub fn walk(
         let chosen = match prompter.select(&prompt)? {
             Reply::Interrupted => return Ok(Outcome::Interrupted),
             Reply::Back => {
-                if at == 0 {
+                if at == 0 && i == 0 {
                     prompter.say(&t!(lang, "assess-first-question"));
+                } else if at == 0 {
+                    // Resumed, or only the open questions: the earlier ones are answered.
+                    prompter.say(&t!(lang, "assess-first-of-this-run"));
                 }
                 at = at.saturating_sub(1);
                 continue;
@@ -553,6 +556,22 @@ mod tests {
         assert_eq!(
             script.said.last().map(String::as_str),
             Some("This is the first question, so there is nothing to go back to. Ctrl-C stops.")
+        );
+    }
+
+    #[test]
+    fn esc_on_the_first_question_of_a_resumed_walk_says_the_earlier_ones_come_in_the_review() {
+        let (q, mut a) = setup();
+        let mut script = Script::new([Back, Interrupted]);
+        run(&q, &mut a, 2, false, &mut script);
+        assert_eq!(script.selects[1].message, script.selects[0].message);
+        assert_eq!(
+            script.said.last().map(String::as_str),
+            Some(
+                "This is the first question of this run; the earlier ones are answered \
+                 already (running assess on the file again offers a review of all). Ctrl-C \
+                 stops."
+            )
         );
     }
 
