@@ -261,7 +261,7 @@ pub fn render(report: &Report) -> String {
         let score = d.score.map(|s| score_number(s, lang)).unwrap_or_default();
         let _ = writeln!(out, "- **{}**: {} ({score})", d.name, stage_text(d, lang));
         if !d.gaps.is_empty() {
-            let gaps: Vec<String> = d.gaps.iter().map(|g| gap_text(g, "…")).collect();
+            let gaps: Vec<String> = d.gaps.iter().map(|g| gap_text(report, g, "…")).collect();
             let _ = writeln!(
                 out,
                 "  - {}: {}",

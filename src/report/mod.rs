@@ -253,13 +253,25 @@ pub fn question_label<'a>(title: &'a Option<String>, id: &'a str) -> &'a str {
     title.as_deref().unwrap_or(id)
 }
 
+/// In a group report, `; n 3`: how many stage answers a group answer rests on (a
+/// group value is never shown without it); else nothing.
+fn group_n(report: &Report, question: &str) -> String {
+    report
+        .questions
+        .iter()
+        .find(|q| q.id == question)
+        .and_then(|q| q.group.as_ref())
+        .map_or(String::new(), |g| format!("; n\u{a0}{}", g.n))
+}
+
 /// `Basis of tailoring (One channel, e.g. the … → Several channels run their own …)`
-fn raise_text(r: &Raise, arrow: &str, ellipsis: &str) -> String {
+fn raise_text(report: &Report, r: &Raise, arrow: &str, ellipsis: &str) -> String {
     format!(
-        "{} ({} {arrow} {})",
+        "{} ({} {arrow} {}{})",
         question_label(&r.title, &r.question),
         short_option(&r.from_option, ellipsis),
-        short_option(&r.to_option, ellipsis)
+        short_option(&r.to_option, ellipsis),
+        group_n(report, &r.question)
     )
 }
 
@@ -286,7 +298,7 @@ fn lift_text(
     let text = match lift {
         Some(raises) if !raises.is_empty() => raises
             .iter()
-            .map(|r| raise_text(r, arrow, ellipsis))
+            .map(|r| raise_text(report, r, arrow, ellipsis))
             .collect::<Vec<_>>()
             .join(", "),
         _ if open > 0 => t!(lang_of(report), "lift-answer-open-first", open = open),
@@ -315,12 +327,13 @@ fn dimension_lift_text(
 }
 
 /// `Offers left out (1: Everyone sees the same …)` for an answer below its stage.
-fn gap_text(g: &Gap, ellipsis: &str) -> String {
+fn gap_text(report: &Report, g: &Gap, ellipsis: &str) -> String {
     format!(
-        "{} ({}: {})",
+        "{} ({}: {}{})",
         question_label(&g.title, &g.question),
         g.stage,
-        short_option(&g.option, ellipsis)
+        short_option(&g.option, ellipsis),
+        group_n(report, &g.question)
     )
 }
 

@@ -354,7 +354,11 @@ pub fn render(report: &Report, look: Look) -> String {
         let heading = format!("{}: {} ({score})", d.name, stage_text(d, lang));
         out.push_str(&indent_wrapped("", &heading, width, |l| p.bold(l)));
         if !d.gaps.is_empty() {
-            let gaps: Vec<String> = d.gaps.iter().map(|g| gap_text(g, ellipsis)).collect();
+            let gaps: Vec<String> = d
+                .gaps
+                .iter()
+                .map(|g| gap_text(report, g, ellipsis))
+                .collect();
             let below = t!(
                 lang,
                 "report-answers-below",

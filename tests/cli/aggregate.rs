@@ -238,3 +238,19 @@ fn an_output_that_is_one_of_the_inputs_is_refused() {
     assert!(out.stderr.contains("is the input"), "{out}");
     assert_eq!(std::fs::read_to_string(a).unwrap(), before);
 }
+
+#[test]
+fn every_group_answer_in_the_report_comes_with_its_n() {
+    // What lifts the stage and the answers below it are group answers too.
+    let table = run(&["aggregate", DIR]).success().stdout;
+    assert!(
+        table.contains("-> Whole groups are left out ...; n 3)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Who is responsible (1: Nobody is named.; n 3)"),
+        "{table}"
+    );
+    let html = run(&["aggregate", DIR, "-f", "html"]).success().stdout;
+    assert!(html.contains("(n&nbsp;3)</li>"), "{html}");
+}
