@@ -47,12 +47,22 @@ fn matches_language(available: &str, lang: &str) -> bool {
     available.eq_ignore_ascii_case(lang) || primary(available) == primary(lang)
 }
 
-/// The bundled questionnaire `id` in `lang` (default: English, else the first).
-pub fn find(id: &str, lang: Option<&str>) -> anyhow::Result<Questionnaire> {
-    let (mut candidates, others): (Vec<Questionnaire>, Vec<Questionnaire>) =
-        all()?.into_iter().partition(|q| q.id == id);
+/// The id and language of a bundled file, from its name `ID.LANG.toml` (a test checks
+/// that every file says the same inside), so that picking one parses only that one.
+fn id_and_language(name: &str) -> (&str, &str) {
+    let stem = name.strip_suffix(".toml").unwrap_or(name);
+    stem.rsplit_once('.').unwrap_or((stem, ""))
+}
+
+/// The bundled file of questionnaire `id` in `lang` (default: English, else the first).
+fn pick(id: &str, lang: Option<&str>) -> anyhow::Result<(&'static str, &'static str)> {
+    let candidates: Vec<(&'static str, &'static str)> = FILES
+        .iter()
+        .copied()
+        .filter(|(name, _)| id_and_language(name).0 == id)
+        .collect();
     if candidates.is_empty() {
-        let mut ids: Vec<String> = others.into_iter().map(|q| q.id).collect();
+        let mut ids: Vec<&str> = FILES.iter().map(|(n, _)| id_and_language(n).0).collect();
         // One id per questionnaire, however many languages it comes in.
         ids.dedup();
         bail!(
@@ -60,31 +70,41 @@ pub fn find(id: &str, lang: Option<&str>) -> anyhow::Result<Questionnaire> {
             list(ids)
         );
     }
+    fn language(file: &(&'static str, &'static str)) -> &'static str {
+        id_and_language(file.0).1
+    }
     if let Some(lang) = lang {
-        if let Some(i) = candidates
+        let found = candidates
             .iter()
-            .position(|q| q.language.eq_ignore_ascii_case(lang))
-        {
-            return Ok(candidates.swap_remove(i));
+            .find(|f| language(f).eq_ignore_ascii_case(lang))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|f| matches_language(language(f), lang))
+            });
+        if let Some(file) = found {
+            return Ok(*file);
         }
-        if let Some(i) = candidates
-            .iter()
-            .position(|q| matches_language(&q.language, lang))
-        {
-            return Ok(candidates.swap_remove(i));
-        }
-        let langs: Vec<&str> = candidates.iter().map(|q| q.language.as_str()).collect();
+        let langs: Vec<&str> = candidates.iter().map(language).collect();
         bail!(
             "questionnaire `{id}` is not bundled in language `{lang}` (bundled: {}); pass \
              --lang with one of those, or your own translation with --questionnaire FILE",
             list(langs)
         );
     }
-    let i = candidates
+    Ok(candidates
         .iter()
-        .position(|q| q.language == "en")
-        .unwrap_or(0);
-    Ok(candidates.swap_remove(i))
+        .find(|f| language(f) == "en")
+        .copied()
+        .unwrap_or(candidates[0]))
+}
+
+/// The bundled questionnaire `id` in `lang` (default: English, else the first), parsed:
+/// only that file is.
+pub fn find(id: &str, lang: Option<&str>) -> anyhow::Result<Questionnaire> {
+    let (name, text) = pick(id, lang)?;
+    Questionnaire::load(&Source::new(format!("bundled:{name}"), text))
+        .context("a bundled questionnaire is invalid (a bug in cxm; please report it)")
 }
 
 /// The language of the edition of bundled questionnaire `id` to use: `lang` (from
@@ -96,10 +116,10 @@ pub fn choose_language(id: &str, lang: Option<&str>, env: Option<&str>) -> Optio
         return Some(lang.to_string());
     }
     let env = env?;
-    let bundled = all()
-        .unwrap_or_default()
-        .into_iter()
-        .any(|q| q.id == id && matches_language(&q.language, env));
+    let bundled = FILES.iter().any(|(name, _)| {
+        let (file_id, language) = id_and_language(name);
+        file_id == id && matches_language(language, env)
+    });
     bundled.then(|| env.to_string())
 }
 
@@ -134,15 +154,7 @@ pub fn resolve(
 
 /// The file text of the bundled questionnaire `id` in `lang` (as [`find`] picks it).
 pub fn text(id: &str, lang: Option<&str>) -> anyhow::Result<&'static str> {
-    let chosen = find(id, lang)?;
-    FILES
-        .iter()
-        .find(|(name, text)| {
-            Questionnaire::load(&Source::new(*name, *text))
-                .is_ok_and(|q| q.id == chosen.id && q.language == chosen.language)
-        })
-        .map(|(_, text)| *text)
-        .context("a bundled questionnaire went missing (a bug in cxm; please report it)")
+    Ok(pick(id, lang)?.1)
 }
 
 /// Where a questionnaire came from, to tell users how to name it again.
@@ -200,6 +212,14 @@ mod tests {
             );
         }
         out
+    }
+
+    #[test]
+    fn every_bundled_file_is_named_after_its_id_and_language() {
+        for (name, text) in FILES {
+            let q = Questionnaire::load(&Source::new(*name, *text)).expect("valid");
+            assert_eq!(id_and_language(name), (q.id.as_str(), q.language.as_str()));
+        }
     }
 
     #[test]

@@ -241,6 +241,10 @@ pub fn count(n: usize, word: &str) -> String {
 /// becomes a space), so a crafted questionnaire or answers file cannot send escape
 /// sequences to a terminal through a report or a prompt.
 pub fn printable(text: &str) -> String {
+    // Most text has nothing to take out: copy it whole.
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text.to_string();
+    }
     text.chars()
         .filter_map(|c| match c {
             '\t' => Some(' '),

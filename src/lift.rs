@@ -44,6 +44,9 @@ pub fn cheapest(
     ceiling: u32,
 ) -> Option<Vec<(usize, u32)>> {
     let (cost, raises) = search(items, base, &reaches)?;
+    if raises.iter().all(|&(_, to)| to <= ceiling) {
+        return Some(raises);
+    }
     let within: Vec<Item> = items
         .iter()
         .map(|item| {

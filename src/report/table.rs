@@ -668,7 +668,9 @@ pub(super) fn indent_wrapped(
 /// Lines of at most `width` columns, broken at spaces only — never at a hyphen or after
 /// a slash — so ids such as `returning-customer-view`, `n/a` and paths stay whole.
 pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    // First fit, as a terminal user expects (and a fifth of the cost of optimal fit).
     let options = textwrap::Options::new(width)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text.trim(), options)
