@@ -51,16 +51,23 @@ fn deepest_key(text: &str) -> Option<(Range<usize>, usize)> {
     let mut deepest: Option<(Range<usize>, usize)> = None;
     let mut start = 0;
     for line in text.split_inclusive('\n') {
-        // The key: a header's name, or what comes before `=`; dots in quotes do not count.
+        let line_start = start;
+        start += line.len();
+        // The key: a header's name, or what comes before `=`; dots in quotes do not
+        // count, and a line with neither (a comment, a multi-line string) has none.
         let trimmed = line.trim_start();
-        let key = if trimmed.starts_with('[') {
-            trimmed
-                .trim_start_matches('[')
-                .split(']')
-                .next()
-                .unwrap_or("")
+        let (key, lead) = if trimmed.starts_with('[') {
+            let name = trimmed.trim_start_matches('[');
+            (
+                name.split(']').next().unwrap_or(""),
+                trimmed.len() - name.len(),
+            )
+        } else if trimmed.starts_with('#') {
+            continue;
+        } else if let Some((key, _)) = trimmed.split_once('=') {
+            (key, 0)
         } else {
-            trimmed.split('=').next().unwrap_or("")
+            continue;
         };
         let mut quoted = None;
         let mut dots = 0;
@@ -73,10 +80,9 @@ fn deepest_key(text: &str) -> Option<(Range<usize>, usize)> {
             }
         }
         if dots > 0 && deepest.as_ref().is_none_or(|(_, d)| dots + 1 > *d) {
-            let offset = start + (line.len() - trimmed.len());
+            let offset = line_start + (line.len() - trimmed.len()) + lead;
             deepest = Some((offset..offset + key.trim_end().len(), dots + 1));
         }
-        start += line.len();
     }
     deepest
 }
@@ -270,6 +276,14 @@ mod tests {
         let bundled = include_str!("../questionnaires/cx-maturity.en.toml");
         let estimate = estimated_bytes(bundled) * 60;
         assert!(estimate < MAX_PARSED_BYTES, "{estimate}");
+    }
+
+    #[test]
+    fn the_deepest_key_is_a_header_or_a_key_never_a_comment_or_text() {
+        let text = "# ........................\nhelp = \"\"\"\n. . . . . . . .\n\"\"\"\n[a.b.c]\nx.y = 1\n";
+        let (span, depth) = deepest_key(text).expect("a dotted key");
+        assert_eq!(depth, 3);
+        assert_eq!(&text[span], "a.b.c");
     }
 
     #[test]

@@ -55,7 +55,8 @@ pub fn cheapest(
         })
         .collect();
     match search(&within, base, &reaches) {
-        Some((steps, lower)) if steps == cost => Some(lower),
+        // `<=`: beyond the exact search's size, `cost` is greedy's, not the least.
+        Some((steps, lower)) if steps <= cost => Some(lower),
         _ => Some(raises),
     }
 }

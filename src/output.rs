@@ -29,7 +29,7 @@ pub fn eprint_line(text: &str) {
     let _ = io::stderr().lock().write_all(line.as_bytes());
 }
 
-/// `value` as pretty JSON ending in a newline, with every C1 control character and
+/// `value` as pretty JSON ending in a newline, with DEL, every C1 control character and
 /// the line and paragraph separators escaped as `\uXXXX` too (serde_json escapes only
 /// the C0 ones): JSON from a hostile file is still safe to print on a terminal.
 pub fn json_text<T: serde::Serialize>(value: &T) -> String {
@@ -38,7 +38,7 @@ pub fn json_text<T: serde::Serialize>(value: &T) -> String {
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
         // Outside strings JSON has only ASCII, so these are always inside one.
-        if ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{2028}' || c == '\u{2029}' {
+        if ('\u{7f}'..='\u{9f}').contains(&c) || c == '\u{2028}' || c == '\u{2029}' {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);

@@ -81,15 +81,17 @@ pub(crate) fn recover_interrupted_save(
             start: 0,
             help: t!(lang, "assess-other-removed"),
         };
-        match prompter.select(&choice)? {
+        let keep = match prompter.select(&choice)? {
             Reply::Interrupted => return Ok(Outcome::Interrupted),
-            Reply::Value(0) => {
-                std::fs::rename(temp, path).with_context(|| {
-                    format!("could not keep the newer copy of {}", path.display())
-                })?;
-                kept = Some(temp.clone());
-            }
-            Reply::Value(_) | Reply::Back => {}
+            Reply::Value(choice) => choice == 0,
+            // Without a file the copy is all there is: Esc keeps it, as nothing may be
+            // lost but by choice. With one, Esc keeps the file as it is.
+            Reply::Back => !exists,
+        };
+        if keep {
+            std::fs::rename(temp, path)
+                .with_context(|| format!("could not keep the newer copy of {}", path.display()))?;
+            kept = Some(temp.clone());
         }
     }
     let removed: Vec<&std::path::PathBuf> = leftovers
@@ -1056,6 +1058,20 @@ mod tests {
             "{:?}",
             p.said
         );
+        // Esc is no choice to throw the only copy away: it is kept.
+        struct Esc;
+        impl Prompter for Esc {
+            fn say(&mut self, _: &str) {}
+            fn select(&mut self, _: &SelectPrompt) -> anyhow::Result<Reply<usize>> {
+                Ok(Reply::Back)
+            }
+            fn text(&mut self, _: &walk::TextPrompt) -> anyhow::Result<Reply<String>> {
+                Ok(Reply::Interrupted)
+            }
+        }
+        std::fs::write(&copy, format!("{header}tailoring-basis = 2\n")).expect("write");
+        recover_interrupted_save(&path, &mut Esc, Lang::En).expect("ok");
+        assert!(path.exists() && !copy.exists());
     }
 
     #[test]

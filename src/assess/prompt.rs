@@ -68,12 +68,21 @@ pub fn command_lines(command: &str, width: usize) -> String {
     lines.join(" \\\n")
 }
 
-/// The words of a command as `cxm` writes it: split at spaces outside `'…'` quotes.
+/// The words of a command as `cxm` writes it: split at spaces outside `'…'` quotes;
+/// outside them a backslash takes the next character literally (`'O'\''Brien'`).
 fn shell_words(command: &str) -> Vec<&str> {
     let mut words = Vec::new();
-    let (mut start, mut quoted) = (None, false);
+    let (mut start, mut quoted, mut escaped) = (None, false, false);
     for (i, c) in command.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
         match c {
+            '\\' if !quoted => {
+                escaped = true;
+                start.get_or_insert(i);
+            }
             '\'' => {
                 quoted = !quoted;
                 start.get_or_insert(i);
@@ -222,7 +231,14 @@ mod tests {
                     .any(|l| l.contains("'nordwind mode gmbh-2026-11-24.toml'"))
             );
         }
+        // A quoted name with an apostrophe (`'\''` in a shell) is still one word.
+        let name = r"'O'\''Brien plan.toml'";
+        assert_eq!(
+            shell_words(&format!("cxm score {name} -q")),
+            ["cxm", "score", name, "-q"]
+        );
     }
+
     use crate::assess::walk;
     use crate::bundled;
 

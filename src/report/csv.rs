@@ -131,7 +131,8 @@ pub fn render_respondents<'a>(reports: impl IntoIterator<Item = (&'a str, &'a Re
     for (file, report) in reports {
         for q in &report.questions {
             let mut row = vec![
-                file.to_string(),
+                // A file name comes from a folder listing: no control character passes.
+                crate::diagnostic::printable(file),
                 report.respondent.clone().unwrap_or_default(),
             ];
             row.extend(question_row(report, q));

@@ -254,3 +254,23 @@ fn every_group_answer_in_the_report_comes_with_its_n() {
     let html = run(&["aggregate", DIR, "-f", "html"]).success().stdout;
     assert!(html.contains("(n&nbsp;3)</li>"), "{html}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_an_escape_sequence_never_reaches_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{}/{DIR}/anna.toml", crate::common::ROOT),
+        dir.path().join("a\u{1b}]0;x\u{7}.toml"),
+    )
+    .unwrap();
+    let out = run(&[
+        "aggregate",
+        dir.path().to_str().unwrap(),
+        "--per-respondent",
+        "-f",
+        "csv",
+    ])
+    .success();
+    assert!(!out.stdout.contains(['\u{1b}', '\u{7}']), "{out:?}");
+}
