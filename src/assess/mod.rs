@@ -153,6 +153,27 @@ pub(crate) fn check_writable(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// For an answers or session file named on the command line: takes its lock, when it
+/// or a copy a kill during its first save left exists, and recovers an interrupted
+/// save. `None` when the user stopped (said so); else the lock, if one was taken.
+pub(crate) fn lock_and_recover(
+    path: Option<&Path>,
+    prompter: &mut dyn Prompter,
+    lang: Lang,
+) -> anyhow::Result<Option<Option<std::fs::File>>> {
+    let Some(path) = path.filter(|p| p.exists() || !crate::output::leftover_temps(p).is_empty())
+    else {
+        return Ok(Some(None));
+    };
+    let held = lock(path)?;
+    if recover_interrupted_save(path, prompter, lang)? == Outcome::Interrupted {
+        let path = path.display().to_string();
+        prompter.say(&t!(lang, "assess-stopped-unchanged", path = path));
+        return Ok(None);
+    }
+    Ok(Some(Some(held)))
+}
+
 /// Takes the lock of answers file `path`: an exclusive advisory lock on a lock file
 /// beside it (`.name.toml.lock`, kept, as removing it could let two runs in), held
 /// until the returned file is dropped. The answers file itself cannot carry the lock:
@@ -271,21 +292,11 @@ pub fn run_with(
             .or_else(crate::i18n::env_language)
             .unwrap_or_default(),
     );
-    // The file, or the copy a kill during its first save left without one.
-    let given = args
-        .answers
-        .as_ref()
-        .filter(|p| p.exists() || !crate::output::leftover_temps(p).is_empty());
     // One cxm at a time per answers file, from before it is read to the end of the run:
     // two would each save their own answers over the other's.
-    let lock = given.map(|p| lock(p)).transpose()?;
-    if let Some(path) = given
-        && recover_interrupted_save(path, prompter, early)? == Outcome::Interrupted
-    {
-        let path = path.display().to_string();
-        prompter.say(&t!(early, "assess-stopped-unchanged", path = path));
+    let Some(lock) = lock_and_recover(args.answers.as_deref(), prompter, early)? else {
         return Ok(ExitCode::Interrupted);
-    }
+    };
     let existing = args.answers.as_ref().filter(|p| p.exists());
     let (questionnaire, origin, mut answers) = match existing {
         Some(path) => {

@@ -15,7 +15,7 @@ use anyhow::{Context, bail};
 
 use crate::answers::{Answers, Parsed};
 use crate::assess::walk::{self, Outcome, Reply, SelectPrompt};
-use crate::assess::{check_writable, lock, questionnaire_flag, recover_interrupted_save, today};
+use crate::assess::{check_writable, lock, lock_and_recover, questionnaire_flag, today};
 use crate::bundled::{self, QuestionnaireOrigin};
 use crate::cli::WorkshopArgs;
 use crate::commands::{score::read_answers, stdout_look};
@@ -92,7 +92,6 @@ pub fn run_with(
     program: &str,
 ) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref();
-    let existing = args.session.as_ref().filter(|p| p.exists());
     // The room's words before the questionnaire is read: the one it will likely be.
     let early = Lang::of(
         &lang
@@ -100,18 +99,12 @@ pub fn run_with(
             .or_else(crate::i18n::env_language)
             .unwrap_or_default(),
     );
-    // One cxm at a time per session file: two would save over each other's votes.
-    let held = existing.map(|p| lock(p)).transpose()?;
-    if let Some(path) = existing
-        && recover_interrupted_save(path, room, early)? == Outcome::Interrupted
-    {
-        room.say(&t!(
-            early,
-            "assess-stopped-unchanged",
-            path = path.display().to_string()
-        ));
+    // One cxm at a time per session file: two would save over each other's votes. A
+    // copy a kill during the first save left is offered back, as in `assess`.
+    let Some(held) = lock_and_recover(args.session.as_deref(), room, early)? else {
         return Ok(ExitCode::Interrupted);
-    }
+    };
+    let existing = args.session.as_ref().filter(|p| p.exists());
     let (questionnaire, origin, mut answers) = match existing {
         Some(path) => read_session(path, &args, program)?,
         None => {

@@ -424,3 +424,25 @@ fn a_second_workshop_on_the_same_session_stops_at_once_naming_it() {
     send(&mut first, "\x03");
     assert_eq!(exit_code(&mut first), 130);
 }
+
+#[test]
+fn a_session_whose_first_save_was_killed_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // Only the copy a kill left between writing and renaming: no s.toml at all.
+    std::fs::copy(
+        format!("{ROOT}/examples/workshop-session.toml"),
+        dir.path().join(".cxm-s.toml-abc123.tmp"),
+    )
+    .unwrap();
+    let mut p = spawn_any(dir.path(), &["--session", "s.toml"]);
+    p.exp_string("was interrupted and left a copy").unwrap();
+    send(&mut p, "\r");
+    // It is the session now: finished, so the report or a review is offered.
+    p.exp_string("s.toml has an agreed answer for every question")
+        .unwrap();
+    send(&mut p, "\x03");
+    let _ = exit_code(&mut p);
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(text.contains("kind = \"workshop\""), "{text}");
+    assert!(!dir.path().join(".cxm-s.toml-abc123.tmp").exists());
+}
