@@ -706,7 +706,9 @@ fn default_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf 
     let stem = first.with_extension("");
     let mut candidate = first;
     let mut n = 2;
-    while candidate.exists() {
+    // A name with a copy a killed first save left is taken too: the copy waits for
+    // `cxm assess --answers NAME`, which offers it back.
+    while candidate.exists() || !crate::output::leftover_temps(&candidate).is_empty() {
         candidate = PathBuf::from(format!("{}-{n}.toml", stem.display()));
         n += 1;
     }
@@ -1097,6 +1099,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = default_path(dir.path(), Some("Nordwind Outdoor GmbH"), "2026-11-23");
         assert_eq!(p, dir.path().join("nordwind-outdoor-gmbh-2026-11-23.toml"));
+        // A copy a killed first save left keeps its name from being reused.
+        let copy = dir
+            .path()
+            .join(".cxm-nordwind-outdoor-gmbh-2026-11-23.toml-abc123.tmp");
+        std::fs::write(&copy, "").expect("write");
+        assert_eq!(
+            default_path(dir.path(), Some("Nordwind Outdoor GmbH"), "2026-11-23"),
+            dir.path().join("nordwind-outdoor-gmbh-2026-11-23-2.toml")
+        );
+        std::fs::remove_file(&copy).expect("remove");
         std::fs::write(&p, "").expect("write");
         let p2 = default_path(dir.path(), Some("Nordwind Outdoor GmbH"), "2026-11-23");
         assert_eq!(

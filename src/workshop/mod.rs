@@ -359,7 +359,8 @@ fn default_path(dir: &Path, organisation: Option<&str>, today: &str) -> PathBuf 
     let stem = format!("{slug}-workshop-{today}");
     let mut candidate = dir.join(format!("{stem}.toml"));
     let mut n = 2;
-    while candidate.exists() {
+    // As in `assess`: a name with a copy a killed first save left is taken.
+    while candidate.exists() || !crate::output::leftover_temps(&candidate).is_empty() {
         candidate = dir.join(format!("{stem}-{n}.toml"));
         n += 1;
     }
