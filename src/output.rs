@@ -98,12 +98,17 @@ pub fn temp_prefix(path: &Path) -> String {
     format!(".cxm-{name}-")
 }
 
-/// Temporary files a kill left beside `path`, oldest first.
-pub fn leftover_temps(path: &Path) -> Vec<std::path::PathBuf> {
-    let dir = match path.parent() {
+/// The folder `path` is in: `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// Temporary files a kill left beside `path`, oldest first.
+pub fn leftover_temps(path: &Path) -> Vec<std::path::PathBuf> {
+    let dir = folder_of(path);
     let prefix = temp_prefix(path);
     let mut found: Vec<(std::time::SystemTime, std::path::PathBuf)> = std::fs::read_dir(dir)
         .into_iter()
@@ -199,10 +204,7 @@ fn write_via_temp(
             "the file is read-only",
         ));
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(path);
     if let Some(message) = folder_problem(dir) {
         return Err(io::Error::new(io::ErrorKind::NotFound, message));
     }

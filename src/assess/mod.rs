@@ -140,10 +140,7 @@ pub(crate) fn check_writable(path: &Path) -> anyhow::Result<()> {
             );
         }
     }
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = crate::output::folder_of(&target);
     tempfile::tempfile_in(dir).with_context(|| {
         format!(
             "cannot save answers in {}; pass --answers with a path in a writable directory",

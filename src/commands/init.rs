@@ -2,8 +2,6 @@
 //! with `--minimal` a small commented skeleton — and the JSON Schema editors check it
 //! against, next to it. Never overwrites a file without `--force`.
 
-use std::path::Path;
-
 use anyhow::{Context, bail};
 
 use crate::cli::{InitArgs, SchemaKind};
@@ -81,10 +79,7 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("could not write {}", args.file.display()))?;
 
     // The schema next to it, where the `#:schema` comment points.
-    let dir = match args.file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = crate::output::folder_of(&args.file);
     let schema_path = dir.join(schema_name);
     let schema_text = schema::text(kind);
     let mut kept = false;

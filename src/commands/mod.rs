@@ -75,10 +75,7 @@ pub fn check_outputs(outputs: &[&Path], inputs: &[&str]) -> anyhow::Result<()> {
                 crate::output::visible(&path.display().to_string())
             );
         }
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
+        let dir = crate::output::folder_of(path);
         if let Some(problem) = crate::output::folder_problem(dir) {
             anyhow::bail!(
                 "could not write report file {}: {problem}",

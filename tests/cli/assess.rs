@@ -671,15 +671,21 @@ fn ctrl_c_on_the_choice_for_a_finished_file_says_it_is_unchanged() {
     assert_eq!(exit_code(&mut p), 130);
 }
 
+/// The next number of a fixed pseudo-random sequence (xorshift): every run of a test
+/// kills at the same moments.
+fn next_random(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
 #[test]
 fn killed_around_the_first_save_of_a_new_file_the_answer_is_in_the_file_or_offered_back() {
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let q = bundled();
     for round in 0..12 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let delay = std::time::Duration::from_micros(seed % 3_000);
+        let delay = std::time::Duration::from_micros(next_random(&mut seed) % 3_000);
         let dir = tempfile::tempdir().unwrap();
         let args = [
             "--answers",
@@ -739,10 +745,7 @@ fn killed_at_any_moment_around_a_save_the_answers_file_parses_and_keeps_every_sa
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let q = bundled();
     for round in 0..25 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let delay = std::time::Duration::from_micros(seed % 4_000);
+        let delay = std::time::Duration::from_micros(next_random(&mut seed) % 4_000);
         let dir = tempfile::tempdir().unwrap();
         // Question 2 on screen: the save of answer 1 has returned.
         let mut p = one_answer_into_a_toml(dir.path());

@@ -308,17 +308,10 @@ fn the_man_page_has_a_section_per_command_and_renders() {
 #[cfg(unix)]
 #[test]
 fn init_force_never_replaces_a_fifo_or_a_device() {
-    use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("q.toml");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::common::mkfifo(&fifo);
     let out = run(&["init", "--force", fifo.to_str().unwrap()]).code(2);
     assert!(out.stderr.contains("not a regular file"), "{out}");
-    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(crate::common::is_fifo(&fifo));
 }

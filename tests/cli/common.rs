@@ -171,3 +171,20 @@ pub fn question<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::
         .find(|q| q["id"] == id)
         .unwrap_or_else(|| panic!("no question `{id}` in the report"))
 }
+
+/// Makes a FIFO at `path` (a destination `cxm` must never replace with a file).
+#[cfg(unix)]
+pub fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// Whether `path` is (still) a FIFO.
+#[cfg(unix)]
+pub fn is_fifo(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+}

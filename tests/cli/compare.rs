@@ -1,11 +1,6 @@
 //! `cxm compare`: progress between assessments in every format, the regression gate,
 //! time series, files of another questionnaire version, and what it refuses.
 
-#[cfg(unix)]
-use std::os::unix::fs::FileTypeExt;
-#[cfg(unix)]
-use std::process::Command;
-
 use serde_json::Value;
 
 use crate::common::{in_snapshot_dir, run};
@@ -318,15 +313,9 @@ fn no_output_is_written_over_an_input_or_a_non_file_and_all_are_checked_first() 
     #[cfg(unix)]
     {
         let fifo = dir.path().join("f.md");
-        assert!(
-            Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
+        crate::common::mkfifo(&fifo);
         let out = run(&["compare", a, b, "-o", fifo.to_str().unwrap()]).code(2);
         assert!(out.stderr.contains("is not a regular file"), "{out}");
-        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert!(crate::common::is_fifo(&fifo));
     }
 }
