@@ -326,7 +326,11 @@ pub fn render(report: &Report) -> String {
     );
     for q in &report.questions {
         let answer = match (&q.answer, &q.option) {
-            (Some(_), Some(option)) => option.clone(),
+            // A group answer comes with its n.
+            (Some(_), Some(option)) => match &q.group {
+                Some(g) => format!("{option} (n\u{a0}{})", g.n),
+                None => option.clone(),
+            },
             (Some(AnswerValue(Answer::NotApplicable)), None) => t!(lang, "answer-not-applicable"),
             (Some(AnswerValue(Answer::Unknown)), None) => t!(lang, "answer-dont-know"),
             _ => t!(lang, "answer-unanswered"),

@@ -253,6 +253,16 @@ fn every_group_answer_in_the_report_comes_with_its_n() {
     );
     let html = run(&["aggregate", DIR, "-f", "html"]).success().stdout;
     assert!(html.contains("(n&nbsp;3)</li>"), "{html}");
+    // The answers behind each dimension too.
+    assert!(
+        html.contains("<span class=\"muted\">(n&nbsp;3)</span>"),
+        "{html}"
+    );
+    let md = run(&["aggregate", DIR, "-f", "md"]).success().stdout;
+    assert!(
+        md.contains("e.g. by region, age or interest. (n 3) |"),
+        "{md}"
+    );
 }
 
 #[cfg(unix)]

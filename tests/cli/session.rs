@@ -73,7 +73,11 @@ fn the_html_report_shows_who_chose_what() {
     let doc = scraper::Html::parse_document(&html);
     let rows = scraper::Selector::parse("table.disagree tbody tr").unwrap();
     let first: String = doc.select(&rows).next().unwrap().text().collect();
-    assert!(first.contains("touchpoint-coordination"), "{first}");
+    // Named by its title (the question's id when it has none).
+    assert!(
+        first.contains("How the touchpoints work together"),
+        "{first}"
+    );
     assert!(first.contains("4: Ben"), "{first}");
     assert!(first.contains("2 rounds"), "{first}");
     assert_eq!(doc.select(&rows).count(), 4);
